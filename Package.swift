@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "yuedu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "yuedu", targets: ["yuedu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ncursesw, wide-character API switched on; nothing else lives here.
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // The ncurses wrapper: the only module that imports CNCursesW.
+        .target(name: "Terminal", dependencies: ["CNCursesW"]),
+        // Everything that is true without a terminal.
+        .target(name: "ReaderCore"),
+        // The application as a value: state, commands, views.
+        .target(name: "ReaderUI", dependencies: ["ReaderCore", "Terminal"]),
+        .executableTarget(
+            name: "yuedu",
+            dependencies: [
+                "ReaderCore", "ReaderUI", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["yuedu"]),
+    ]
+)
