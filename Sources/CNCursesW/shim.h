@@ -15,6 +15,8 @@
 static inline WINDOW *yd_stdscr(void) { return stdscr; }
 static inline int yd_lines(void) { return LINES; }
 static inline int yd_cols(void) { return COLS; }
+static inline int yd_colors(void) { return COLORS; }
+static inline int yd_color_pairs(void) { return COLOR_PAIRS; }
 
 static const attr_t YD_A_NORMAL = A_NORMAL;
 static const attr_t YD_A_BOLD = A_BOLD;
@@ -25,5 +27,8 @@ static const attr_t YD_A_ITALIC = A_ITALIC;
 
 /* wcwidth is not exposed by Glibc's Swift overlay. */
 int wcwidth(wchar_t c);
+
+/* memfd_create needs _GNU_SOURCE in <sys/mman.h>. */
+int memfd_create(const char *name, unsigned int flags);
 
 #endif

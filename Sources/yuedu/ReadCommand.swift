@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ReaderCore
+import ReaderUI
+import Terminal
 
 /// `yuedu [PATH...]`: the fullscreen reader.
 struct Read: ParsableCommand {
@@ -11,7 +13,56 @@ struct Read: ParsableCommand {
 
     func run() throws {
         let store = ArticleStore.load(paths: try LibraryPaths.resolve(paths))
-        print("\(store.articles.count) articles")
+        for s in store.skipped {
+            FileHandle.standardError.write("skipped: \(s.path): \(s.reason)\n".data(using: .utf8)!)
+        }
+        let terminal = TerminalSession()
+        do {
+            try terminal.start()
+        } catch let error as TerminalError {
+            FileHandle.standardError.write("yuedu: \(error.description)\n".data(using: .utf8)!)
+            throw ExitCode(2)
+        }
+        var state = AppState(articles: store.articles, skipped: store.skipped,
+                             width: terminal.width, height: terminal.height)
+        let code = ReaderLoop(terminal: terminal).run(&state)
+        terminal.stop()
+        if let notice = terminal.notice {
+            FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// The loop: read key → keymap → command → apply → run effects → render → flush.
+struct ReaderLoop {
+    let terminal: TerminalSession
+
+    /// Runs until the user quits or the terminal goes away; returns the exit code.
+    func run(_ state: inout AppState) -> Int32 {
+        terminal.draw(RootView.render(state))
+        while true {
+            for event in terminal.events(timeout: -1) {
+                switch event {
+                case .key(let key):
+                    guard let command = state.keymap.command(for: key) else { continue }
+                    for effect in state.apply(command) {
+                        switch effect {
+                        case .quit: return 0
+                        case .suspend: terminal.suspend()
+                        case .redraw: terminal.draw(Screen(width: 0, height: 0))
+                        }
+                    }
+                case .resize(let width, let height):
+                    state.resize(width: width, height: height)
+                case .hangup:
+                    return 129
+                case .terminate(let signal):
+                    return 128 + signal
+                }
+            }
+            terminal.draw(RootView.render(state))
+        }
     }
 }
 
@@ -27,6 +78,13 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let article = try ArticleFile.read(path: file).mapError { ValidationError("\(file): \($0.reason)") }.get()
-        print(article.title)
+        guard width >= 1 else { throw ValidationError("--width must be at least 1") }
+        let layout = ArticleLayout(article: article, width: width)
+        var out = ""
+        for line in layout.lines {
+            let gutter = line.role == .lead && line.indent > 0 ? "┃" + String(repeating: " ", count: line.indent - 1) : String(repeating: " ", count: line.indent)
+            out += gutter + line.text + "\n"
+        }
+        FileHandle.standardOutput.write(out.data(using: .utf8)!)
     }
 }

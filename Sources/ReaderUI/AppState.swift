@@ -1,0 +1,216 @@
+import ReaderCore
+
+/// What the executable must do after a command: the side effects `apply` never does itself.
+public enum Effect: Hashable, Sendable {
+    case quit
+    case suspend
+    case redraw
+}
+
+/// The whole application as a value. `apply(_:)` is the one place state changes.
+public struct AppState {
+    public private(set) var articles: [Article]
+    public private(set) var skipped: [SkippedFile]
+    /// The row selected in the article list.
+    public private(set) var selection = 0
+    /// The article open in the reading pane.
+    public private(set) var current = 0
+    public private(set) var focus: Pane = .reading
+    public private(set) var fullscreen = false
+    public private(set) var showingHelp = false
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// First row of the reading pane's layout on screen.
+    public private(set) var readingTop = 0
+    public private(set) var listTop = 0
+    public private(set) var sidebarSelection = 0
+    /// A one-off line for the status bar.
+    public private(set) var message: String?
+    public var wrapOptions = WrapOptions()
+    public let keymap: Keymap
+
+    let layouts = LayoutCache()
+
+    public init(articles: [Article], skipped: [SkippedFile] = [], width: Int, height: Int, keymap: Keymap = Keymap()) {
+        self.articles = articles
+        self.skipped = skipped
+        self.width = width
+        self.height = height
+        self.keymap = keymap
+        if !skipped.isEmpty {
+            message = "\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped"
+        }
+    }
+
+    // MARK: - Derived
+
+    public var panes: PaneLayout { PaneLayout(width: width, height: height, fullscreen: fullscreen) }
+
+    /// The reading column inside the reading pane: a comfortable measure, centred when the
+    /// pane is much wider.
+    public var readingColumn: Rect {
+        let pane = panes.reading
+        let margin = pane.width >= 20 ? 1 : 0
+        let textWidth = min(max(1, pane.width - 2 * margin), 88)
+        let x = pane.x + max(margin, (pane.width - textWidth) / 2)
+        return Rect(x: x, y: pane.y, width: textWidth, height: pane.height)
+    }
+
+    public var currentArticle: Article? { articles.indices.contains(current) ? articles[current] : nil }
+
+    /// The open article laid out for the reading column.
+    public var layout: ArticleLayout? {
+        guard let article = currentArticle else { return nil }
+        return layouts.layout(of: article, index: current, width: readingColumn.width, options: wrapOptions)
+    }
+
+    /// How many layouts have been computed: a resize makes one, scrolling none.
+    public var layoutBuilds: Int { layouts.builds }
+
+    public var maxReadingTop: Int { max(0, (layout?.lines.count ?? 0) - readingColumn.height) }
+
+    /// How far into the article the bottom of the pane is, 0–100.
+    public var readingPercent: Int {
+        guard let count = layout?.lines.count, count > 0 else { return 100 }
+        return min(100, (readingTop + readingColumn.height) * 100 / count)
+    }
+
+    /// The related entries of the open article, with the library index of each one's article.
+    public var relatedEntries: [(item: RelatedItem, index: Int?)] {
+        guard let article = currentArticle else { return [] }
+        return article.related.map { item in (item, articles.firstIndex { $0.title == item.title }) }
+    }
+
+    // MARK: - Apply
+
+    /// Applies a command and returns the effects for the executable to run.
+    public mutating func apply(_ command: Command) -> [Effect] {
+        message = nil
+        if showingHelp {
+            switch command {
+            case .help, .cancel, .quit: showingHelp = false
+            case .redraw: return [.redraw]
+            default: break
+            }
+            return []
+        }
+        switch command {
+        case .lineDown: move(by: 1)
+        case .lineUp: move(by: -1)
+        case .pageDown: move(by: pageSize)
+        case .pageUp: move(by: -pageSize)
+        case .top: move(by: Int.min / 2)
+        case .bottom: move(by: Int.max / 2)
+        case .focusNext: cycleFocus(by: 1)
+        case .focusPrevious: cycleFocus(by: -1)
+        case .open: openSelected()
+        case .nextArticle: openArticle(current + 1)
+        case .previousArticle: openArticle(current - 1)
+        case .toggleFullscreen: setFullscreen(!fullscreen)
+        case .help: showingHelp = true
+        case .cancel: break
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    /// The terminal has a new size: re-wrap once, keeping the same text at the top.
+    public mutating func resize(width: Int, height: Int) {
+        setGeometry(width: max(0, width), height: max(0, height), fullscreen: fullscreen)
+        clampFocus()
+        scrollListToSelection()
+    }
+
+    // MARK: - Commands
+
+    private var pageSize: Int {
+        switch focus {
+        case .reading: return max(1, readingColumn.height - 2)
+        case .list: return max(1, (panes.list?.height ?? 2) - 2)
+        case .sidebar: return 5
+        }
+    }
+
+    private mutating func move(by delta: Int) {
+        switch focus {
+        case .reading:
+            readingTop = clamp(readingTop.addingReportingOverflow(delta).partialValue, 0, maxReadingTop)
+        case .list:
+            guard !articles.isEmpty else { return }
+            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, articles.count - 1)
+            scrollListToSelection()
+        case .sidebar:
+            let count = relatedEntries.count
+            guard count > 0 else { return }
+            let step = delta > 1 ? 1 : (delta < -1 ? -1 : delta)
+            sidebarSelection = clamp(abs(delta) > 1000 ? (delta > 0 ? count - 1 : 0) : sidebarSelection + step, 0, count - 1)
+        }
+    }
+
+    private mutating func cycleFocus(by step: Int) {
+        let visible = panes.visiblePanes
+        guard let i = visible.firstIndex(of: focus) else { focus = .reading; return }
+        focus = visible[(i + step + visible.count) % visible.count]
+    }
+
+    private mutating func openSelected() {
+        switch focus {
+        case .list:
+            openArticle(selection)
+        case .sidebar:
+            let entries = relatedEntries
+            guard entries.indices.contains(sidebarSelection) else { return }
+            if let index = entries[sidebarSelection].index {
+                openArticle(index)
+            } else {
+                message = "not in the library: \(entries[sidebarSelection].item.title)"
+            }
+        case .reading:
+            break
+        }
+    }
+
+    private mutating func openArticle(_ index: Int) {
+        guard articles.indices.contains(index) else {
+            message = index < 0 ? "first article" : "last article"
+            return
+        }
+        current = index
+        selection = index
+        readingTop = 0
+        sidebarSelection = 0
+        scrollListToSelection()
+    }
+
+    private mutating func setFullscreen(_ on: Bool) {
+        setGeometry(width: width, height: height, fullscreen: on)
+        clampFocus()
+    }
+
+    private mutating func clampFocus() {
+        if !panes.visiblePanes.contains(focus) { focus = .reading }
+    }
+
+    private mutating func scrollListToSelection() {
+        let rows = max(1, (panes.list?.height ?? 1) - 1)
+        if selection < listTop { listTop = selection }
+        if selection >= listTop + rows { listTop = selection - rows + 1 }
+        listTop = clamp(listTop, 0, max(0, articles.count - rows))
+    }
+
+    /// Changes the geometry, then puts the text that was at the top back at the top.
+    private mutating func setGeometry(width: Int, height: Int, fullscreen: Bool) {
+        let anchor = layout.flatMap { l in l.lines.indices.contains(readingTop) ? l.lines[readingTop] : nil }
+        self.width = width
+        self.height = height
+        self.fullscreen = fullscreen
+        if let anchor, let layout {
+            readingTop = layout.line(containing: anchor.block, offset: anchor.start)
+        }
+        readingTop = clamp(readingTop, 0, maxReadingTop)
+    }
+}
+
+func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), high) }

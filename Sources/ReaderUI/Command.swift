@@ -1,0 +1,59 @@
+import Terminal
+
+/// Everything a user can ask of the reader. Each command has a name, default keys and a help
+/// line in `Command.table`; the keymap and the help screen are made from that table.
+public enum Command: String, CaseIterable, Hashable, Sendable {
+    case lineDown = "line-down"
+    case lineUp = "line-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case top
+    case bottom
+    case focusNext = "focus-next"
+    case focusPrevious = "focus-previous"
+    case open
+    case nextArticle = "next-article"
+    case previousArticle = "previous-article"
+    case toggleFullscreen = "fullscreen"
+    case help
+    case cancel
+    case redraw
+    case suspend
+    case quit
+
+    /// The name used in help and configuration.
+    public var name: String { rawValue }
+}
+
+/// A row of the command table.
+public struct CommandInfo: Sendable {
+    public var command: Command
+    public var keys: [Key]
+    public var help: String
+}
+
+extension Command {
+    /// The command table: default keys and help, in the order the help screen lists them.
+    public static let table: [CommandInfo] = [
+        CommandInfo(command: .lineDown, keys: [.character("j"), .down], help: "Scroll down a line / next item"),
+        CommandInfo(command: .lineUp, keys: [.character("k"), .up], help: "Scroll up a line / previous item"),
+        CommandInfo(command: .pageDown, keys: [.character(" "), .pageDown], help: "Page down"),
+        CommandInfo(command: .pageUp, keys: [.character("b"), .pageUp], help: "Page up"),
+        CommandInfo(command: .top, keys: [.character("g"), .home], help: "Go to the top"),
+        CommandInfo(command: .bottom, keys: [.character("G"), .end], help: "Go to the bottom"),
+        CommandInfo(command: .focusNext, keys: [.tab], help: "Focus the next pane"),
+        CommandInfo(command: .focusPrevious, keys: [.backTab], help: "Focus the previous pane"),
+        CommandInfo(command: .open, keys: [.enter], help: "Open the selected article"),
+        CommandInfo(command: .nextArticle, keys: [.character("J")], help: "Next article in the list"),
+        CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
+        CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
+        CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
+        CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel"),
+        CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),
+        CommandInfo(command: .suspend, keys: [.control("z")], help: "Suspend (resume with fg)"),
+        CommandInfo(command: .quit, keys: [.character("q"), .control("c")], help: "Quit"),
+    ]
+
+    /// This command's row of the table.
+    public var info: CommandInfo { Command.table.first { $0.command == self }! }
+}
