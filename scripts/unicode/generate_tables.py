@@ -10,7 +10,8 @@ a huge array literal. The word packs:
                East Asian Width W/F -> 2; Mn, Me, Cf and bidi class NSM -> 0, except
                Prepended_Concatenation_Mark and U+00AD -> 1; Hangul medial vowels and final
                consonants U+1160..U+11FF, U+D7B0..U+D7FF -> 0; U+3248..U+324F and
-               U+4DC0..U+4DFF -> 2; controls -> 0; everything else 1
+               U+4DC0..U+4DFF -> 2; controls and U+2028, U+2029 -> 0 (wcwidth: -1);
+               everything else 1
     bit 8      East Asian Width A (ambiguous)
     bit 9      East Asian Width F, W or H (for LB30)
     bit 10     Extended_Pictographic
@@ -109,7 +110,7 @@ def main():
         elif cls == "SA":
             cls = "CM" if gc[c] in ("Mn", "Mc") else "AL"
         # Width, as glibc's utf8_gen.py computes it.
-        if gc[c] == "Cc":
+        if gc[c] in ("Cc", "Zl", "Zp"):
             width = 0
         else:
             width = 2 if eaw[c] in ("W", "F") else 1
