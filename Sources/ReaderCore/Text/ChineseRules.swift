@@ -5,15 +5,19 @@ enum ChineseRules {
                       _ cls: UnsafeBufferPointer<LineBreakClass>, urlWidthLimit: Int?, keepIndent: Bool,
                       ambiguousIsWide: Bool, to levels: UnsafeMutableBufferPointer<LineBreaker.BreakLevel>) {
         let n = scalars.count
-        for i in 1..<n where levels[i] == .allowed {
+        var lastNonSpace: UInt32 = 0
+        for i in 1..<n {
+            if scalars[i - 1] != 0x20 { lastNonSpace = scalars[i - 1] }
+            guard levels[i] == .allowed else { continue }
             let s = scalars[i]
             let p = scalars[i - 1]
             if LineBreaker.isUnitHalf(s)                      // no dash or ellipsis starts a line
+                || cls[i] == .ns                               // ；： after a space (UAX #14 LB18 allows it)
                 || s == 0x00B7                                 // 达·芬奇
                 || s == 0xFF5E || s == 0xFF0D || s == 0xFF0F   // ～ － ／ glue to what is before
                 || p == 0xFF0F                                 // and ／ to what follows
                 || s == 0x201D || s == 0x2019                  // a closing quote never starts a line
-                || p == 0x201C || p == 0x2018 {                // an opening one never ends it
+                || lastNonSpace == 0x201C || lastNonSpace == 0x2018 { // an opening one never ends it
                 levels[i] = .removed
             }
         }
