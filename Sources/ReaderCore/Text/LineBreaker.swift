@@ -72,15 +72,15 @@ public enum LineBreaker {
         guard n > 1 else { return }
         text.words.withUnsafeBufferPointer { words in
             text.scalars.withUnsafeBufferPointer { scalars in
-                var classes = [LineBreakClass](repeating: .al, count: n)
-                var allowed = [Bool](repeating: false, count: n)
-                var clusters = [Bool](repeating: false, count: n)
-                classes.withUnsafeMutableBufferPointer { cls in
+                withUnsafeTemporaryAllocation(of: LineBreakClass.self, capacity: n) { cls in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * n) { flags in
+                    cls.initialize(repeating: .al)
+                    flags.initialize(repeating: false)
+                    let allowed = UnsafeMutableBufferPointer(rebasing: flags[0..<n])
+                    let clusters = UnsafeMutableBufferPointer(rebasing: flags[n..<(2 * n)])
                     resolveClasses(words, scalars, chinese: tailoring == .chineseStrict, into: cls)
-                    allowed.withUnsafeMutableBufferPointer { out in
-                        UAX14.opportunities(UnsafeBufferPointer(cls), words, into: out)
-                    }
-                    clusters.withUnsafeMutableBufferPointer { GraphemeBreaker.boundaries(words, into: $0) }
+                    UAX14.opportunities(UnsafeBufferPointer(cls), words, into: allowed)
+                    GraphemeBreaker.boundaries(words, into: clusters)
                     for i in 1..<n {
                         if !clusters[i] {
                             levels[i] = .inside
@@ -98,6 +98,7 @@ public enum LineBreaker {
                         ChineseRules.apply(scalars, words, UnsafeBufferPointer(cls), urlWidthLimit: urlWidthLimit,
                                            keepIndent: keepIndent, ambiguousIsWide: ambiguousIsWide, to: levels)
                     }
+                }
                 }
             }
         }

@@ -32,24 +32,39 @@ struct LineLayout {
         let indentWidth = 2 * indent
         let keepIndent = options.keepIndent && indent > 0 && indent < n && indentWidth * 4 <= width
 
-        var levels = [LineBreaker.BreakLevel](repeating: .inside, count: n + 1)
-        levels.withUnsafeMutableBufferPointer {
-            LineBreaker.computeLevels(text, tailoring: .chineseStrict, urlWidthLimit: width, keepIndent: keepIndent,
-                                      ambiguousIsWide: options.ambiguousIsWide, into: $0)
+        return withUnsafeTemporaryAllocation(of: LineBreaker.BreakLevel.self, capacity: n + 1) { levels in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 11) { ints in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: n) { space in
+                    levels.initialize(repeating: .inside)
+                    ints.initialize(repeating: -1)
+                    space.initialize(repeating: false)
+                    LineBreaker.computeLevels(text, tailoring: .chineseStrict, urlWidthLimit: width,
+                                              keepIndent: keepIndent, ambiguousIsWide: options.ambiguousIsWide,
+                                              into: levels)
+                    let cumulative = UnsafeMutableBufferPointer(rebasing: ints[0..<(n + 1)])
+                    cumulative[0] = 0
+                    for i in 0..<n {
+                        cumulative[i + 1] = cumulative[i]
+                            + PropertyWord.width(text.words[i], ambiguousIsWide: options.ambiguousIsWide)
+                        space[i] = isHangingSpace(text.scalars[i]) && !(keepIndent && i < indent)
+                    }
+                    return greedy(n: n, width: width, levels: levels, cumulative: cumulative, space: space,
+                                  candidatePosition: UnsafeMutableBufferPointer(rebasing: ints[(n + 1)..<(n + 6)]),
+                                  candidateEnd: UnsafeMutableBufferPointer(rebasing: ints[(n + 6)..<(n + 11)]))
+                }
+            }
         }
-        var cumulative = [Int](repeating: 0, count: n + 1)
-        var space = [Bool](repeating: false, count: n)
-        for i in 0..<n {
-            cumulative[i + 1] = cumulative[i]
-                + PropertyWord.width(text.words[i], ambiguousIsWide: options.ambiguousIsWide)
-            space[i] = isHangingSpace(text.scalars[i]) && !(keepIndent && i < indent)
-        }
+    }
 
+    /// First fit: at each overflow, break at the last candidate of the best level.
+    private static func greedy(n: Int, width: Int, levels: UnsafeMutableBufferPointer<LineBreaker.BreakLevel>,
+                               cumulative: UnsafeMutableBufferPointer<Int>, space: UnsafeMutableBufferPointer<Bool>,
+                               candidatePosition: UnsafeMutableBufferPointer<Int>,
+                               candidateEnd: UnsafeMutableBufferPointer<Int>) -> [Line] {
         var lines: [Line] = []
         var lineStart = 0
         while lineStart < n, space[lineStart] { lineStart += 1 }
         // The last candidate of each level: (position, end of the line's content before it).
-        var candidate = [(position: Int, contentEnd: Int)](repeating: (-1, -1), count: 5)
         var contentEnd = lineStart
         var i = lineStart
         while i < n {
@@ -57,23 +72,29 @@ struct LineLayout {
             while next < n, levels[next] == .inside { next += 1 }
             if i > lineStart {
                 let level = Int(levels[i].rawValue)
-                if level > 0, contentEnd > lineStart { candidate[level] = (i, contentEnd) }
+                if level > 0, contentEnd > lineStart {
+                    candidatePosition[level] = i
+                    candidateEnd[level] = contentEnd
+                }
             }
             if space[i] { i = next; continue }
             while cumulative[next] - cumulative[lineStart] > width {
                 var chosen = -1
                 for level in stride(from: 4, through: 1, by: -1)
-                where candidate[level].position > lineStart && candidate[level].contentEnd > lineStart {
+                where candidatePosition[level] > lineStart && candidateEnd[level] > lineStart {
                     chosen = level
                     break
                 }
                 guard chosen > 0 else { break }  // a single cluster wider than the line
-                let (position, end) = candidate[chosen]
+                let position = candidatePosition[chosen], end = candidateEnd[chosen]
                 lines.append(Line(start: lineStart, end: end, width: cumulative[end] - cumulative[lineStart],
                                   forced: chosen < 4))
                 lineStart = position
                 while lineStart < i, space[lineStart] { lineStart += 1 }
-                for level in 1...4 where candidate[level].position <= lineStart { candidate[level] = (-1, -1) }
+                for level in 1...4 where candidatePosition[level] <= lineStart {
+                    candidatePosition[level] = -1
+                    candidateEnd[level] = -1
+                }
             }
             contentEnd = next
             i = next

@@ -16,6 +16,27 @@ enum UAX14 {
 
         for i in 1..<n {
             let a = cls[i]
+            // Fast paths for Chinese text; each is what the rules below give for these pairs.
+            if prevActual == .id && before == .id {
+                var decided: Bool? = nil
+                switch a {
+                case .id: decided = true                                     // LB31
+                case .cl, .cp, .ex, .is, .sy: decided = false               // LB13
+                case .ns, .ba, .hy: decided = false                         // LB21
+                default: break
+                }
+                if let decided {
+                    allowed[i] = decided
+                    prevActual = a
+                    beforeBefore = before
+                    before = a
+                    lastNonSpace = a
+                    number = 0
+                    regionalRun = 0
+                    baseIsUnassignedPictograph = isUnassignedPictograph(words[i])
+                    continue
+                }
+            }
             let absorbed = (a == .cm || a == .zwj)
                 && !(before == .bk || before == .cr || before == .lf || before == .nl || before == .sp || before == .zw)
             let c: LineBreakClass = (a == .cm || a == .zwj) ? (absorbed ? before : .al) : a
