@@ -32,7 +32,7 @@ enum GraphemeBreaker {
             isBoundary[i] = breaks
             regionalRun = current == .regionalIndicator ? regionalRun + 1 : 0
             if pictographic { emoji = 1 }
-            else if emoji >= 1 && current == .extend && emoji == 1 { emoji = 1 }
+            else if emoji == 1 && current == .extend { emoji = 1 }
             else if emoji == 1 && current == .zwj { emoji = 2 }
             else { emoji = 0 }
             previous = current
