@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         // Everything that is true without a terminal.
         .target(name: "ReaderCore"),
+        // The C library's wcwidth, only for the tests that check the width tables against it.
+        .target(name: "CWidth"),
         // The application as a value: state, commands, views.
         .target(name: "ReaderUI", dependencies: ["ReaderCore", "Terminal"]),
         .executableTarget(
@@ -26,7 +28,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"]),
+        // Wrapping throughput, for BENCHMARKS.md.
+        .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore"]),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["yuedu"]),

@@ -4,6 +4,7 @@ public enum Sanitizer {
     /// pictures, DEL `␡`, C1 and bidi controls `�`), a tab becomes a space and runs of spaces
     /// collapse to one. Nothing in the result can start a terminal control sequence.
     public static func displayable(_ text: String) -> String {
+        if isAlreadyDisplayable(text) { return text }
         var out = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in text.unicodeScalars {
@@ -27,5 +28,29 @@ public enum Sanitizer {
             out.append(s)
         }
         return String(out)
+    }
+
+    /// Whether the text holds nothing to replace: a byte scan, so clean text costs no copy.
+    private static func isAlreadyDisplayable(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x7F { return false }
+                if b == 0x20 && previous == 0x20 { return false }
+                if b == 0xC2, i + 1 < n, bytes[i + 1] < 0xA0 { return false }          // C1
+                if b == 0xE2, i + 2 < n {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE { return false }        // U+202A-202E
+                    if b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9 { return false }        // U+2066-2069
+                }
+                previous = b
+                i += 1
+            }
+            return true
+        }
     }
 }

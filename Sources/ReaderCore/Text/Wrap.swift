@@ -2,7 +2,7 @@
 public struct WrapOptions: Hashable, Sendable {
     /// East Asian Ambiguous characters (`“ ” — …`) take two cells.
     public var ambiguousIsWide: Bool
-    /// Keep a paragraph's leading U+3000 indent.
+    /// Keep a paragraph's leading U+3000 indent (dropped anyway when the pane is too narrow).
     public var keepIndent: Bool
 
     public init(ambiguousIsWide: Bool = false, keepIndent: Bool = true) {
@@ -31,57 +31,25 @@ public struct WrappedLine: Hashable, Sendable {
 }
 
 /// Wraps one paragraph (no hard breaks inside; already sanitized) into lines of at most
-/// `width` cells.
+/// `width` cells, the way a Chinese typesetter would (see TYPOGRAPHY.md).
+///
+/// Lines break at UAX #14 opportunities with the strict CJK tailoring and the Chinese rules,
+/// filled greedily; spaces at a break hang (no line starts or ends with one). A run with no
+/// opportunity that is wider than the line breaks where the Chinese rules took opportunities
+/// away, then between words, then between grapheme clusters. Only a single cluster wider than
+/// the whole line (e.g. an emoji sequence in a 2-cell pane) can make a line wider than `width`.
+/// An empty or all-blank paragraph gives one empty line.
 public func wrap(_ paragraph: String, width: Int, options: WrapOptions = WrapOptions()) -> [WrappedLine] {
-    let width = max(width, 2)
-    var lines: [WrappedLine] = []
-    let utf8 = paragraph.utf8
-    var lineStart = paragraph.startIndex
-    var lineWidth = 0
-    var lastBreak: String.Index? = nil  // index where a new line may start
-    var widthAtBreak = 0
-    var index = paragraph.startIndex
-
-    func emit(_ from: String.Index, _ to: String.Index) {
-        var end = to
-        while end > from, paragraph[paragraph.index(before: end)] == " " { end = paragraph.index(before: end) }
-        var start = from
-        while start < end, paragraph[start] == " " { start = paragraph.index(after: start) }
-        let text = String(paragraph[start..<end])
-        lines.append(WrappedLine(
-            start: utf8.distance(from: utf8.startIndex, to: start),
-            end: utf8.distance(from: utf8.startIndex, to: end),
-            text: text, width: DisplayWidth.of(text, ambiguousIsWide: options.ambiguousIsWide)))
-    }
-
-    var previous: Character? = nil
-    while index < paragraph.endIndex {
-        let c = paragraph[index]
-        let w = DisplayWidth.of(c, ambiguousIsWide: options.ambiguousIsWide)
-        if let p = previous, p == " " || (DisplayWidth.of(p) == 2 && c != " ") || (DisplayWidth.of(c) == 2) {
-            lastBreak = index
-            widthAtBreak = lineWidth
+    var paragraph = paragraph
+    paragraph.makeContiguousUTF8()
+    return paragraph.utf8.withContiguousStorageIfAvailable { bytes in
+        let layout = LineLayout(utf8: bytes, width: width, options: options)
+        return layout.lines.map { line in
+            let start = layout.text.offsets[line.start]
+            let end = layout.text.offsets[line.end]
+            return WrappedLine(start: start, end: end,
+                               text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                               width: line.width)
         }
-        if lineWidth + w > width, c != " " {
-            if let b = lastBreak, b > lineStart {
-                emit(lineStart, b)
-                lineStart = b
-                lineWidth -= widthAtBreak
-            } else {
-                emit(lineStart, index)
-                lineStart = index
-                lineWidth = 0
-            }
-            while lineStart < paragraph.endIndex, paragraph[lineStart] == " ", lineStart < index {
-                lineStart = paragraph.index(after: lineStart)
-            }
-            lineWidth = DisplayWidth.of(paragraph[lineStart..<index], ambiguousIsWide: options.ambiguousIsWide)
-            lastBreak = nil
-        }
-        lineWidth += w
-        previous = c
-        index = paragraph.index(after: index)
-    }
-    if lineStart < paragraph.endIndex || lines.isEmpty { emit(lineStart, paragraph.endIndex) }
-    return lines
+    }!
 }
