@@ -17,21 +17,28 @@ import Foundation
 public enum PlainTextFormat {
     /// Reads an article from its text. Returns nil when the text has no title line at all.
     public static func parse(_ text: String, path: String? = nil) -> Article? {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
-            .components(separatedBy: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+        let lines = TextLines.trimmedLines(text)
         var cursor = 0
         func skipBlank() { while cursor < lines.count, lines[cursor].isEmpty { cursor += 1 } }
 
         skipBlank()
         guard cursor < lines.count else { return nil }
         var article = Article(title: lines[cursor], path: path)
+        if lines[cursor].utf8.count > maximumTitleBytes {
+            // A first line this long is a paragraph that lost its line breaks, not a title:
+            // its opening sentence names the article, and it is kept whole in the body.
+            article.title = openingSentence(lines[cursor])
+            article.body.append(Block(.paragraph, lines[cursor]))
+        }
         cursor += 1
         skipBlank()
-        if cursor < lines.count, let date = parseDate(lines[cursor]) {
+        if cursor < lines.count, let date = parseDate(dateText(lines[cursor])) {
             article.date = date
+            // `2023-01-16 10:20 来源:新华网`: a source on the date line.
+            if let range = lines[cursor].range(of: "来源") {
+                let rest = lines[cursor][range.lowerBound...]
+                if let source = field(String(rest), "来源"), !source.isEmpty { article.source = source }
+            }
             cursor += 1
             skipBlank()
         }
@@ -93,12 +100,34 @@ public enum PlainTextFormat {
         return article
     }
 
+    /// A first line longer than this (in UTF-8 bytes) is not a title.
+    static let maximumTitleBytes = 600
+
+    /// The first sentence of `line`, at most 60 characters (cut with `…`).
+    static func openingSentence(_ line: String) -> String {
+        var title = ""
+        for (n, c) in line.enumerated() {
+            if n == 60 { return title + "…" }
+            if "。！？!?".contains(c) { return title }
+            title.append(c)
+        }
+        return title
+    }
+
     /// `导语:x` or `导语：x` → `x`.
     static func field(_ line: String, _ name: String) -> String? {
         for colon in [":", "："] where line.hasPrefix(name + colon) {
             return line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
         }
         return nil
+    }
+
+    /// The date part of a date line: `发布时间:2023-01-16` → `2023-01-16`.
+    static func dateText(_ line: String) -> String {
+        for label in ["发布时间", "发布日期", "日期", "时间", "Date", "date"] {
+            if let value = field(line, label) { return value }
+        }
+        return line
     }
 
     /// `2023-01-16`, `2023/01/16`, `2023.1.16`, `2023年1月16日`, optionally followed by a time.
