@@ -74,7 +74,7 @@ public enum ArticleFiles {
             closedir(stream)
             entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
 
-            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+            let prefix = directory.hasByteSuffix("/") ? directory : directory + "/"
             for (raw, type) in entries {
                 guard let name = String(validating: raw, as: UTF8.self) else {
                     skip(prefix + ArticleFiles.escaped(raw),

@@ -35,9 +35,20 @@ public struct ArticleStore: Sendable {
     var records: [String: FileRecord] = [:]
     var paths: [String] = []
 
+    /// Title and date, compared and hashed as bytes (String's own hashing normalizes first).
     struct Identity: Hashable {
         var title: String
         var date: ArticleDate?
+
+        static func == (a: Identity, b: Identity) -> Bool {
+            a.date == b.date && a.title.utf8.elementsEqual(b.title.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(date)
+            var title = title
+            title.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// One file as last read: its stamp and the article, or why it is not one.
@@ -111,15 +122,16 @@ public struct ArticleStore: Sendable {
         skipped += more
     }
 
-    /// Newest first, undated last, then by title, then by path.
+    /// Newest first, undated last, then by title, then by path (both in UTF-8 byte order).
     static func precedes(_ a: Article, _ b: Article) -> Bool {
         switch (a.date, b.date) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
         case (nil, .some): return false
         default:
-            if a.title != b.title { return a.title < b.title }
-            return (a.path ?? "") < (b.path ?? "")
+            // Byte order: stable, and far cheaper than String's canonical-equivalence order.
+            if !a.title.utf8.elementsEqual(b.title.utf8) { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
+            return (a.path ?? "").utf8.lexicographicallyPrecedes((b.path ?? "").utf8)
         }
     }
 

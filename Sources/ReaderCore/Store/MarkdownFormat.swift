@@ -84,8 +84,8 @@ public enum MarkdownFormat {
         guard let first = lines.firstIndex(where: { !$0.isEmpty }), lines[first] == "---",
               let close = lines[(first + 1)...].firstIndex(where: { $0 == "---" || $0 == "..." }) else { return nil }
         var fields: [(String, Value)] = []
-        for line in lines[(first + 1)..<close] where !line.isEmpty && !line.hasPrefix("#") {
-            if line.hasPrefix("- "), let last = fields.indices.last {
+        for line in lines[(first + 1)..<close] where !line.isEmpty && !line.hasBytePrefix("#") {
+            if line.hasBytePrefix("- "), let last = fields.indices.last {
                 let item = unquote(String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces))
                 switch fields[last].1 {
                 case .list(let items): fields[last].1 = .list(items + [item])
@@ -97,7 +97,7 @@ public enum MarkdownFormat {
             guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let raw = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if raw.hasPrefix("["), raw.hasSuffix("]") {
+            if raw.hasBytePrefix("["), raw.hasByteSuffix("]") {
                 let inner = raw.dropFirst().dropLast()
                 let items = inner.split(separator: ",").map { unquote($0.trimmingCharacters(in: .whitespaces)) }
                 fields.append((key, .list(items.filter { !$0.isEmpty })))
@@ -136,7 +136,7 @@ public enum MarkdownFormat {
 
     /// `[id]: https://…` → (id, target).
     static func referenceDefinition(_ line: String) -> (String, String)? {
-        guard line.hasPrefix("["), let close = line.range(of: "]:") else { return nil }
+        guard line.hasBytePrefix("["), let close = line.range(of: "]:") else { return nil }
         let id = line[line.index(after: line.startIndex)..<close.lowerBound]
         let target = line[close.upperBound...].trimmingCharacters(in: .whitespaces)
             .split(separator: " ").first.map(String.init) ?? ""
@@ -164,7 +164,7 @@ public enum MarkdownFormat {
             let line = lines[i]
             i += 1
             if let open = fence {
-                if line.hasPrefix(open) {
+                if line.hasBytePrefix(open) {
                     blocks.append(Block(.paragraph, code.joined(separator: "\n")))
                     code = []
                     fence = nil
@@ -173,12 +173,12 @@ public enum MarkdownFormat {
                 }
                 continue
             }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+            if line.hasBytePrefix("```") || line.hasBytePrefix("~~~") {
                 endParagraph()
                 fence = String(line.prefix(3))
                 continue
             }
-            if line.isEmpty || line.hasPrefix("<!--") {
+            if line.isEmpty || line.hasBytePrefix("<!--") {
                 endParagraph()
                 continue
             }
@@ -217,7 +217,7 @@ public enum MarkdownFormat {
                 }
                 continue
             }
-            if line.hasPrefix(">") {
+            if line.hasBytePrefix(">") {
                 let quoted = line.drop(while: { $0 == ">" || $0 == " " })
                 if quoted.isEmpty { endParagraph() } else { paragraph.append(String(quoted)) }
                 continue
@@ -230,14 +230,14 @@ public enum MarkdownFormat {
     }
 
     static func atxHeading(_ line: String) -> (Int, String)? {
-        guard line.hasPrefix("#") else { return nil }
+        guard line.hasBytePrefix("#") else { return nil }
         let level = line.prefix(while: { $0 == "#" }).count
         guard level <= 6 else { return nil }
         let rest = line.dropFirst(level)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
-        while text.hasSuffix("#") { text.removeLast() }
-        return (level, text.trimmingCharacters(in: .whitespaces))
+        var text = TextLines.trimmed(rest)
+        while text.hasByteSuffix("#") { text.removeLast() }
+        return (level, TextLines.trimmed(Substring(text)))
     }
 
     static func isThematicBreak(_ line: String) -> Bool {
@@ -274,142 +274,154 @@ public enum MarkdownFormat {
     // MARK: - Inline
 
     /// Emphasis, code spans, links and images as plain text; link targets kept.
+    ///
+    /// Works on UTF-8 bytes: every piece of Markdown syntax is ASCII, and no byte of a
+    /// multi-byte character is.
     static func inline(_ text: String, references: [String: String]) -> Block {
-        let chars = Array(text)
-        var out = ""
-        var count = 0
-        var links: [InlineLink] = []
-        var i = 0
+        // Most paragraphs have no Markdown syntax at all.
+        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5B || $0 == 0x21 || $0 == 0x3C }) {
+            return Block(.paragraph, text)
+        }
+        let (bytes, byteLinks) = inlineBytes(Array(text.utf8), references: references)
+        let result = String(decoding: bytes, as: UTF8.self)
+        // Offsets were counted in bytes; links want characters.
+        let links = byteLinks.map { link -> InlineLink in
+            let index = result.utf8.index(result.utf8.startIndex, offsetBy: link.offset)
+            return InlineLink(offset: result.distance(from: result.startIndex, to: index), text: link.text, target: link.target)
+        }
+        return Block(.paragraph, result, links: links)
+    }
 
-        func emit(_ s: String) {
-            out += s
-            count += s.count
-        }
-        /// The index of `close` at or after `from`, on the same text.
-        func find(_ close: Character, from: Int) -> Int? {
-            var j = from
-            while j < chars.count {
-                if chars[j] == "\\" { j += 2; continue }
-                if chars[j] == close { return j }
-                j += 1
-            }
-            return nil
-        }
+    static func inlineBytes(_ chars: [UInt8], references: [String: String]) -> ([UInt8], [(offset: Int, text: String, target: String)]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(chars.count)
+        var links: [(offset: Int, text: String, target: String)] = []
+        var i = 0
+        let backslash = UInt8(ascii: "\\"), tick = UInt8(ascii: "`"), space = UInt8(ascii: " ")
+        func isWord(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 }
+        func isASCIIPunctuation(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F && !isWord(b) }
 
         while i < chars.count {
             let c = chars[i]
             switch c {
-            case "\\" where i + 1 < chars.count && (chars[i + 1].isPunctuation || chars[i + 1].isSymbol):
-                emit(String(chars[i + 1]))
+            case backslash where i + 1 < chars.count && isASCIIPunctuation(chars[i + 1]):
+                out.append(chars[i + 1])
                 i += 2
-            case "`":
-                let ticks = chars[i...].prefix(while: { $0 == "`" }).count
+            case tick:
+                var ticks = 0
+                while i + ticks < chars.count, chars[i + ticks] == tick { ticks += 1 }
                 var j = i + ticks
                 var found: Int? = nil
                 while j + ticks <= chars.count {
-                    if chars[j..<(j + ticks)].allSatisfy({ $0 == "`" }) { found = j; break }
+                    if chars[j..<(j + ticks)].allSatisfy({ $0 == tick }) { found = j; break }
                     j += 1
                 }
                 if let close = found {
-                    emit(String(chars[(i + ticks)..<close]).trimmingCharacters(in: .whitespaces))
+                    var inner = chars[(i + ticks)..<close]
+                    while inner.first == space { inner = inner.dropFirst() }
+                    while inner.last == space { inner = inner.dropLast() }
+                    out += inner
                     i = close + ticks
                 } else {
-                    emit(String(chars[i..<(i + ticks)]))
+                    out += chars[i..<(i + ticks)]
                     i += ticks
                 }
-            case "*", "_":
-                // Emphasis markers vanish; a lone `_` inside a word (snake_case) stays.
-                let run = chars[i...].prefix(while: { $0 == c }).count
-                let before = i > 0 ? chars[i - 1] : " "
-                let after = i + run < chars.count ? chars[i + run] : " "
-                if c == "_" && before.isLetter && after.isLetter && before.isASCII && after.isASCII {
-                    emit(String(repeating: "_", count: run))
-                } else if before == " " && after == " " {
-                    emit(String(repeating: String(c), count: run))
+            case UInt8(ascii: "*"), UInt8(ascii: "_"):
+                // Emphasis markers vanish; `_` inside a word (snake_case) and lone markers stay.
+                var run = 0
+                while i + run < chars.count, chars[i + run] == c { run += 1 }
+                let before = i > 0 ? chars[i - 1] : space
+                let after = i + run < chars.count ? chars[i + run] : space
+                if c == UInt8(ascii: "_") && isWord(before) && isWord(after) || before == space && after == space {
+                    out += chars[i..<(i + run)]
                 }
                 i += run
-            case "!" where i + 1 < chars.count && chars[i + 1] == "[":
+            case UInt8(ascii: "!") where i + 1 < chars.count && chars[i + 1] == UInt8(ascii: "["):
                 if let (label, target, next) = link(in: chars, at: i + 1, references: references) {
-                    let alt = inline(label, references: references).text
+                    let alt = inlineBytes(label, references: references).0
                     if !alt.isEmpty {
-                        links.append(InlineLink(offset: count, text: alt, target: target))
-                        emit(alt)
+                        links.append((out.count, String(decoding: alt, as: UTF8.self), target))
+                        out += alt
                     }
                     i = next
                 } else {
-                    emit("!")
+                    out.append(c)
                     i += 1
                 }
-            case "[":
+            case UInt8(ascii: "["):
                 if let (label, target, next) = link(in: chars, at: i, references: references) {
-                    let inner = inline(label, references: references)
-                    links.append(InlineLink(offset: count, text: inner.text, target: target))
-                    emit(inner.text)
+                    let inner = inlineBytes(label, references: references).0
+                    links.append((out.count, String(decoding: inner, as: UTF8.self), target))
+                    out += inner
                     i = next
                 } else {
-                    emit("[")
+                    out.append(c)
                     i += 1
                 }
-            case "<":
-                if let close = find(">", from: i + 1) {
-                    let inside = String(chars[(i + 1)..<close])
-                    if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") {
-                        links.append(InlineLink(offset: count, text: inside, target: inside))
-                        emit(inside)
+            case UInt8(ascii: "<"):
+                if let close = chars[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                    let inside = chars[(i + 1)..<close]
+                    let text = String(decoding: inside, as: UTF8.self)
+                    if text.hasBytePrefix("http://") || text.hasBytePrefix("https://") || text.hasBytePrefix("mailto:") {
+                        links.append((out.count, text, text))
+                        out += inside
                         i = close + 1
                         continue
                     }
-                    if let f = inside.first, f.isASCII && f.isLetter || f == "/", !inside.contains(" ") || inside.contains("=") {
+                    if let f = inside.first, isWord(f) && f > 0x40 || f == UInt8(ascii: "/"),
+                       !inside.contains(space) || inside.contains(UInt8(ascii: "=")) {
                         i = close + 1 // an HTML tag: not shown
                         continue
                     }
                 }
-                emit("<")
+                out.append(c)
                 i += 1
             default:
-                emit(String(c))
+                out.append(c)
                 i += 1
             }
         }
-
-        return Block(.paragraph, out, links: links)    }
+        return (out, links)
+    }
 
     /// `[label](target "title")`, `[label][id]` or `[label]` (a defined id) at `start`:
-    /// the label, the target and the index after the link; nil when it is not a link.
-    static func link(in chars: [Character], at start: Int, references: [String: String]) -> (String, String, Int)? {
+    /// the label's bytes, the target and the index after the link; nil when it is not a link.
+    static func link(in chars: [UInt8], at start: Int, references: [String: String]) -> ([UInt8], String, Int)? {
+        let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
         var depth = 0
         var j = start
-        var close: Int? = nil
+        var end: Int? = nil
         while j < chars.count {
-            if chars[j] == "\\" { j += 2; continue }
-            if chars[j] == "[" { depth += 1 }
-            if chars[j] == "]" { depth -= 1; if depth == 0 { close = j; break } }
+            if chars[j] == UInt8(ascii: "\\") { j += 2; continue }
+            if chars[j] == open { depth += 1 }
+            if chars[j] == close { depth -= 1; if depth == 0 { end = j; break } }
             j += 1
         }
-        guard let end = close else { return nil }
-        let label = String(chars[(start + 1)..<end])
-        if end + 1 < chars.count, chars[end + 1] == "(" {
+        guard let end else { return nil }
+        let label = Array(chars[(start + 1)..<end])
+        func string(_ range: Range<Int>) -> String { String(decoding: chars[range], as: UTF8.self) }
+        if end + 1 < chars.count, chars[end + 1] == UInt8(ascii: "(") {
             var k = end + 2
             var parens = 1
             while k < chars.count {
-                if chars[k] == "(" { parens += 1 }
-                if chars[k] == ")" { parens -= 1; if parens == 0 { break } }
+                if chars[k] == UInt8(ascii: "(") { parens += 1 }
+                if chars[k] == UInt8(ascii: ")") { parens -= 1; if parens == 0 { break } }
                 k += 1
             }
             guard k < chars.count else { return nil }
-            let inside = String(chars[(end + 2)..<k]).trimmingCharacters(in: .whitespaces)
+            let inside = TextLines.trimmed(Substring(string((end + 2)..<k)))
             var target = inside.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-            if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
+            if target.hasBytePrefix("<"), target.hasByteSuffix(">") { target = String(target.dropFirst().dropLast()) }
             return (label, target, k + 1)
         }
-        if end + 1 < chars.count, chars[end + 1] == "[" {
-            guard let k = chars[(end + 2)...].firstIndex(of: "]") else { return nil }
-            var id = String(chars[(end + 2)..<k])
-            if id.isEmpty { id = label }
+        if end + 1 < chars.count, chars[end + 1] == open {
+            guard let k = chars[(end + 2)...].firstIndex(of: close) else { return nil }
+            var id = string((end + 2)..<k)
+            if id.isEmpty { id = String(decoding: label, as: UTF8.self) }
             guard let target = references[id.lowercased()] else { return nil }
             return (label, target, k + 1)
         }
-        guard let target = references[label.lowercased()] else { return nil }
+        guard let target = references[String(decoding: label, as: UTF8.self).lowercased()] else { return nil }
         return (label, target, end + 1)
     }
 }

@@ -35,7 +35,7 @@ public enum PlainTextFormat {
         if cursor < lines.count, let date = parseDate(dateText(lines[cursor])) {
             article.date = date
             // `2023-01-16 10:20 来源:新华网`: a source on the date line.
-            if let range = lines[cursor].range(of: "来源") {
+            if TextLines.contains(lines[cursor], "来源"), let range = lines[cursor].range(of: "来源") {
                 let rest = lines[cursor][range.lowerBound...]
                 if let source = field(String(rest), "来源"), !source.isEmpty { article.source = source }
             }
@@ -58,7 +58,7 @@ public enum PlainTextFormat {
                 continue
             }
             if inRelated {
-                if line.hasPrefix("MORE") { continue }
+                if line.hasBytePrefix("MORE") { continue }
                 if line == "-" || line.isEmpty && pendingTitle == nil {
                     if line.isEmpty, !article.related.isEmpty { afterRelated = true }
                     continue
@@ -116,10 +116,18 @@ public enum PlainTextFormat {
 
     /// `导语:x` or `导语：x` → `x`.
     static func field(_ line: String, _ name: String) -> String? {
-        for colon in [":", "："] where line.hasPrefix(name + colon) {
-            return line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
+        let utf8 = line.utf8
+        guard utf8.starts(with: name.utf8) else { return nil }
+        let rest = utf8.dropFirst(name.utf8.count)
+        let value: Substring.UTF8View
+        if rest.first == UInt8(ascii: ":") {
+            value = rest.dropFirst()
+        } else if rest.starts(with: "：".utf8) {
+            value = rest.dropFirst(3)
+        } else {
+            return nil
         }
-        return nil
+        return TextLines.trimmed(Substring(value))
     }
 
     /// The date part of a date line: `发布时间:2023-01-16` → `2023-01-16`.
@@ -146,25 +154,27 @@ public enum PlainTextFormat {
     }
 
     static func isBareURL(_ line: String) -> Bool {
-        (line.hasPrefix("http://") || line.hasPrefix("https://") || line.hasPrefix("www."))
-            && !line.contains(" ")
+        (line.hasBytePrefix("http://") || line.hasBytePrefix("https://") || line.hasBytePrefix("www."))
+            && !line.utf8.contains(0x20)
     }
 
     static func isFooter(_ line: String) -> Bool {
-        line.contains("交流群") || line.contains("版权所有") || line.hasPrefix("Copyright")
+        // Footers are short lines; body paragraphs that mention these words are not footers.
+        guard line.utf8.count <= 240 else { return false }
+        return TextLines.contains(line, "交流群") || TextLines.contains(line, "版权所有") || line.hasBytePrefix("Copyright")
     }
 
     /// Site furniture inside the body: bare URLs, numbered promotion lines, footers.
     static func isBoilerplate(_ line: String) -> Bool {
         if isBareURL(line) || isFooter(line) { return true }
         let promo = ["转发", "关注", "扫码", "加入", "二维码", "公众号"]
-        if line.hasPrefix("(1)") || line.hasPrefix("（1）") || line.hasPrefix("(2)") || line.hasPrefix("（2）") {
-            return promo.contains { line.contains($0) }
+        if line.hasBytePrefix("(1)") || line.hasBytePrefix("（1）") || line.hasBytePrefix("(2)") || line.hasBytePrefix("（2）") {
+            return promo.contains { TextLines.contains(line, $0) }
         }
         return false
     }
 
     static func normalized(_ s: String) -> String {
-        s.filter { !$0.isWhitespace }
+        String(String.UnicodeScalarView(s.unicodeScalars.lazy.filter { !TextLines.isBlank($0) }))
     }
 }
