@@ -121,20 +121,22 @@ public enum ArticleFile {
     }
 
     static func readAll(_ fd: Int32, expected: Int) -> Result<[UInt8], ArticleProblem> {
-        var bytes = [UInt8](repeating: 0, count: expected)
-        var filled = 0
-        while filled < expected {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + filled, expected - filled)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            var filled = 0
+            while filled < expected {
+                let n = systemRead(fd, buffer.baseAddress! + filled, expected - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break } // shrank while being read: keep what there is
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(ArticleProblem("cannot be read (\(errorText(errno)))"))
-            }
-            if n == 0 { break } // shrank while being read: keep what there is
-            filled += n
+            initialized = filled
         }
-        bytes.removeLast(expected - filled)
+        if failure != 0 { return .failure(ArticleProblem("cannot be read (\(errorText(failure)))")) }
         return .success(bytes)
     }
 

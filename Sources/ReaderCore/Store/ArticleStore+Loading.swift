@@ -33,7 +33,9 @@ extension ArticleStore {
         var start = 0
         var first = true
         repeat {
-            let end = min(files.count, start + (first ? firstBatchSize : batchSize))
+            // Without a progress report there is no first screen to hurry: one batch.
+            let size = progress == nil ? files.count : first ? firstBatchSize : batchSize
+            let end = min(files.count, start + size)
             let batch = Array(files[start..<end])
             let results = readConcurrently(batch.map { ($0, nil) })
             var articles: [Article] = []

@@ -94,7 +94,7 @@ public enum PlainTextFormat {
         }
         if let title = pendingTitle { article.related.append(RelatedItem(title: title)) }
         // Sites repeat the lead as the first paragraph: show it once.
-        if let lead = article.lead, let first = article.body.first, normalized(first.text) == normalized(lead) {
+        if let lead = article.lead, let first = article.body.first, sameIgnoringBlanks(first.text, lead) {
             article.body.removeFirst()
         }
         return article
@@ -174,7 +174,27 @@ public enum PlainTextFormat {
         return false
     }
 
-    static func normalized(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.lazy.filter { !TextLines.isBlank($0) }))
+    /// Whether `a` and `b` are the same text but for blanks (spaces, tabs, U+3000),
+    /// compared byte by byte.
+    static func sameIgnoringBlanks(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator()
+        var y = b.utf8.makeIterator()
+        func next(_ it: inout String.UTF8View.Iterator) -> UInt8? {
+            while let byte = it.next() {
+                if byte == 0x20 || byte == 0x09 { continue }
+                if byte == 0xE3 {
+                    // U+3000 is E3 80 80: look ahead two bytes.
+                    var probe = it
+                    if probe.next() == 0x80, probe.next() == 0x80 { it = probe; continue }
+                }
+                return byte
+            }
+            return nil
+        }
+        while true {
+            let (p, q) = (next(&x), next(&y))
+            if p != q { return false }
+            if p == nil { return true }
+        }
     }
 }
