@@ -91,10 +91,15 @@ public enum ArticleFile {
             return .failure(ArticleProblem("binary file, not text (it contains NUL bytes)"))
         }
         let decoded = TextDecoding.decode(bytes)
-        if decoded.invalidSequences > 8,
-           Double(decoded.invalidSequences) > Double(bytes.count) * maximumInvalidFraction {
+        // Control characters other than line breaks and tabs do not occur in text.
+        // (Counted in the first 8 KB, like NUL bytes above.)
+        let head = bytes.prefix(8192)
+        let controls = head.reduce(0) { n, b in n + (b < 0x20 && !(0x09...0x0D).contains(b) && b != 0x1B || b == 0x7F ? 1 : 0) }
+        let notText = decoded.invalidSequences + controls
+        if notText > 8, Double(decoded.invalidSequences) > Double(bytes.count) * maximumInvalidFraction
+            || Double(controls) > Double(head.count) * maximumInvalidFraction {
             return .failure(ArticleProblem(
-                "binary file, not text (\(decoded.invalidSequences) of \(bytes.count) bytes are neither UTF-8 nor GB18030)"))
+                "binary file, not text (\(notText) of \(bytes.count) bytes are control characters or neither UTF-8 nor GB18030)"))
         }
         let parsed: Article?
         if isMarkdown(path: path, text: decoded.text) {
