@@ -22,7 +22,8 @@ struct List: ParsableCommand {
         var out = ""
         out.reserveCapacity(store.articles.count * 120)
         for a in store.articles {
-            out += "\(a.date?.description ?? "")\t\(oneLine(a.title))\t\(a.path ?? "")\n"
+            if let d = a.date { out += dateText(d) }
+            out += "\t\(oneLine(a.title))\t\(a.path ?? "")\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
         var err = ""
@@ -33,7 +34,18 @@ struct List: ParsableCommand {
             err += "yuedu: \(path): no such file or directory\n"
         }
         FileHandle.standardError.write(Data(err.utf8))
-        if !missing.isEmpty { throw ExitCode(1) }
+        // Exit here: freeing a large library piece by piece on the way out takes longer
+        // than listing it, and the process is done with it.
+        Foundation.exit(missing.isEmpty ? 0 : 1)
+    }
+
+    /// `2023-01-16`, as `ArticleDate.description` but without a format string per line.
+    func dateText(_ d: ArticleDate) -> String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2)
     }
 
     /// A title on one line of the listing: tabs and line breaks become spaces.

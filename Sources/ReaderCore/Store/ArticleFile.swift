@@ -87,14 +87,22 @@ public enum ArticleFile {
     /// The article in `bytes`, which were read from `path`.
     static func article(from bytes: [UInt8], path: String) -> Result<Article, ArticleProblem> {
         let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if !isUTF16, bytes.prefix(8192).contains(0) {
+        // NUL bytes, and control characters other than line breaks, tabs and ESC, do not
+        // occur in text: look for them in the first 8 KB.
+        let head = bytes.prefix(8192)
+        var controls = 0
+        var nul = false
+        head.withUnsafeBufferPointer { buffer in
+            for b in buffer where b < 0x20 || b == 0x7F {
+                if b == 0 { nul = true }
+                if b < 0x09 || b > 0x0D && b < 0x20 && b != 0x1B || b == 0x7F { controls += 1 }
+            }
+        }
+        if !isUTF16, nul {
             return .failure(ArticleProblem("binary file, not text (it contains NUL bytes)"))
         }
         let decoded = TextDecoding.decode(bytes)
-        // Control characters other than line breaks and tabs do not occur in text.
-        // (Counted in the first 8 KB, like NUL bytes above.)
-        let head = bytes.prefix(8192)
-        let controls = head.reduce(0) { n, b in n + (b < 0x20 && !(0x09...0x0D).contains(b) && b != 0x1B || b == 0x7F ? 1 : 0) }
+        if isUTF16 { controls = 0 }
         let notText = decoded.invalidSequences + controls
         if notText > 8, Double(decoded.invalidSequences) > Double(bytes.count) * maximumInvalidFraction
             || Double(controls) > Double(head.count) * maximumInvalidFraction {

@@ -96,7 +96,7 @@ public struct ArticleStore: Sendable {
             fresh.append(article)
         }
         guard !fresh.isEmpty else { return }
-        fresh.sort(by: ArticleStore.precedes)
+        fresh = ArticleStore.sorted(fresh)
         if articles.isEmpty {
             articles = fresh
             return
@@ -135,7 +135,13 @@ public struct ArticleStore: Sendable {
         }
     }
 
+    /// `articles` in `precedes` order. Sorts small keys, not the large articles: dates as
+    /// numbers first, titles only to break ties.
     static func sorted(_ articles: [Article]) -> [Article] {
-        articles.sorted(by: precedes)
+        let keys = articles.map { a in a.date.map { -($0.year * 10_000 + $0.month * 100 + $0.day) } ?? Int.max }
+        let order = articles.indices.sorted { i, j in
+            keys[i] != keys[j] ? keys[i] < keys[j] : precedes(articles[i], articles[j])
+        }
+        return order.map { articles[$0] }
     }
 }

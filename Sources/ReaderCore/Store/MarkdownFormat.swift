@@ -74,7 +74,7 @@ public enum MarkdownFormat {
             case .list(let items): return items
             case .text(let s):
                 return s.split(whereSeparator: { ",，、;；".contains($0) })
-                    .map { unquote($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+                    .map { unquote(TextLines.trimmed($0)) }.filter { !$0.isEmpty }
             }
         }
     }
@@ -86,7 +86,7 @@ public enum MarkdownFormat {
         var fields: [(String, Value)] = []
         for line in lines[(first + 1)..<close] where !line.isEmpty && !line.hasBytePrefix("#") {
             if line.hasBytePrefix("- "), let last = fields.indices.last {
-                let item = unquote(String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces))
+                let item = unquote(TextLines.trimmed(line.dropFirst(2)))
                 switch fields[last].1 {
                 case .list(let items): fields[last].1 = .list(items + [item])
                 case .text(let s) where s.isEmpty: fields[last].1 = .list([item])
@@ -95,11 +95,11 @@ public enum MarkdownFormat {
                 continue
             }
             guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let raw = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = TextLines.trimmed(line[..<colon]).lowercased()
+            let raw = TextLines.trimmed(line[line.index(after: colon)...])
             if raw.hasBytePrefix("["), raw.hasByteSuffix("]") {
                 let inner = raw.dropFirst().dropLast()
-                let items = inner.split(separator: ",").map { unquote($0.trimmingCharacters(in: .whitespaces)) }
+                let items = inner.split(separator: ",").map { unquote(TextLines.trimmed(Substring($0))) }
                 fields.append((key, .list(items.filter { !$0.isEmpty })))
             } else {
                 fields.append((key, .text(unquote(raw))))

@@ -37,7 +37,9 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return decodeUTF16(bytes)
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
+        // One pass: decode with repair; the text is valid when nothing was repaired.
+        let text = String(decoding: bytes, as: UTF8.self)
+        if isUnchanged(text, bytes[...]) {
             return DecodedText(text: text, encoding: .utf8, invalidSequences: 0)
         }
         let utf8Errors = countUTF8Errors(bytes[...])
@@ -47,11 +49,11 @@ public enum TextDecoding {
     }
 
     static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> DecodedText {
-        if let text = String(validating: bytes, as: UTF8.self) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if isUnchanged(text, bytes) {
             return DecodedText(text: text, encoding: .utf8, invalidSequences: 0)
         }
-        return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
-                           invalidSequences: countUTF8Errors(bytes))
+        return DecodedText(text: text, encoding: .utf8, invalidSequences: countUTF8Errors(bytes))
     }
 
     static func decodeUTF16(_ bytes: [UInt8]) -> DecodedText {
@@ -77,6 +79,17 @@ public enum TextDecoding {
         }
         if bytes.count % 2 == 1 { scalars.append("\u{FFFD}") }
         return DecodedText(text: String(scalars), encoding: .utf16, invalidSequences: errors)
+    }
+
+    /// Whether decoding `bytes` as UTF-8 gave `text` without repairs: the same bytes.
+    static func isUnchanged(_ text: String, _ bytes: ArraySlice<UInt8>) -> Bool {
+        var text = text
+        return text.withUTF8 { decoded in
+            bytes.withUnsafeBufferPointer { original in
+                decoded.count == original.count
+                    && (original.isEmpty || memcmp(decoded.baseAddress!, original.baseAddress!, original.count) == 0)
+            }
+        }
     }
 
     /// The number of maximal invalid subsequences, as `String(decoding:as:)` replaces them.
