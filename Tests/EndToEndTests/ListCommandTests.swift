@@ -73,7 +73,7 @@ import Glibc
         try put("bad/empty.txt", Data())
         try put("bad/binary.dat", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]))
         try put(".hidden/secret.txt", Data("不该出现\n".utf8))
-        fm.createFile(atPath: root + "/bad/huge.txt", contents: nil)
+        #expect(fm.createFile(atPath: root + "/bad/huge.txt", contents: nil))
         #expect(truncate(root + "/bad/huge.txt", 33 * 1024 * 1024) == 0)
         // Permission failures cannot be made for root (who ignores chmod 000), so the
         // unreadable entries are a named pipe and a dangling link.

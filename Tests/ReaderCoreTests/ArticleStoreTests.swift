@@ -40,7 +40,7 @@ final class TemporaryLibrary {
         try lib.write("a/.dotfile.txt", "隐藏\n")
         // Too large: a sparse file, never read.
         let huge = lib.path + "/a/huge.txt"
-        FileManager.default.createFile(atPath: huge, contents: nil)
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
         try handle.truncate(atOffset: UInt64(ArticleFile.maximumSize + 1))
         try handle.close()

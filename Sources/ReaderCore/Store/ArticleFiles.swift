@@ -84,7 +84,7 @@ public enum ArticleFiles {
                 let path = prefix + name
                 switch Int32(type) {
                 case Int32(DT_REG): files.append(path)
-                case Int32(DT_DIR): enterDirectory(path, viaLink: false)
+                case Int32(DT_DIR): enterDirectory(path)
                 case Int32(DT_LNK): follow(path)
                 case Int32(DT_FIFO): skip(path, "not a regular file (a named pipe)")
                 case Int32(DT_SOCK): skip(path, "not a regular file (a socket)")
@@ -94,7 +94,7 @@ public enum ArticleFiles {
             }
         }
 
-        mutating func enterDirectory(_ path: String, viaLink: Bool) {
+        mutating func enterDirectory(_ path: String) {
             var st = stat()
             guard stat(path, &st) == 0 else {
                 skip(path, "folder cannot be read (\(ArticleFile.errorText(errno)))")
@@ -116,7 +116,7 @@ public enum ArticleFiles {
                 return
             }
             switch st.st_mode & S_IFMT {
-            case S_IFDIR: enterDirectory(path, viaLink: true)
+            case S_IFDIR: enterDirectory(path)
             case S_IFREG: files.append(path)
             default: skip(path, "not a regular file (\(ArticleFile.nonRegularKind(st.st_mode) ?? "unknown"))")
             }
@@ -131,7 +131,7 @@ public enum ArticleFiles {
             }
             switch st.st_mode & S_IFMT {
             case S_IFREG: files.append(path)
-            case S_IFDIR: enterDirectory(path, viaLink: false)
+            case S_IFDIR: enterDirectory(path)
             case S_IFLNK: follow(path)
             default: skip(path, "not a regular file (\(ArticleFile.nonRegularKind(st.st_mode) ?? "unknown"))")
             }
