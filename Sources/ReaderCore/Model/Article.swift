@@ -42,10 +42,26 @@ public struct Block: Hashable, Sendable {
 
     public var kind: Kind
     public var text: String
+    /// Links inside `text` (from Markdown): shown as their text, their targets kept.
+    public var links: [InlineLink] = []
 
-    public init(_ kind: Kind = .paragraph, _ text: String) {
+    public init(_ kind: Kind = .paragraph, _ text: String, links: [InlineLink] = []) {
         self.kind = kind
         self.text = text
+        self.links = links
+    }
+}
+
+/// A link inside a block's text: `text` starts at character `offset` of the block and leads to `target`.
+public struct InlineLink: Hashable, Sendable {
+    public var offset: Int
+    public var text: String
+    public var target: String
+
+    public init(offset: Int, text: String, target: String) {
+        self.offset = offset
+        self.text = text
+        self.target = target
     }
 }
 
@@ -58,12 +74,17 @@ public struct Article: Hashable, Sendable {
     public var body: [Block]
     public var editor: String?
     public var source: String?
+    /// The writer, when the file names one (Markdown front matter `author`).
+    public var author: String? = nil
     public var tags: [String]
     public var related: [RelatedItem]
     /// Site furniture kept apart from the body: promotion lines, bare URLs, footers.
     public var boilerplate: [String]
     /// Where it was read from, if from a file.
     public var path: String?
+    /// Set when the file had bytes that are not text in its encoding (shown as U+FFFD):
+    /// what was wrong, for a flag next to the article.
+    public var decodingNote: String? = nil
 
     public init(
         title: String, date: ArticleDate? = nil, site: String? = nil, lead: String? = nil,

@@ -11,122 +11,137 @@ public struct SkippedFile: Hashable, Sendable {
     }
 }
 
+/// An article saved twice (same title and date): the later copy, by path order, is left out.
+public struct DuplicateArticle: Hashable, Sendable {
+    /// The copy that was left out.
+    public var path: String
+    /// The copy that is shown.
+    public var keptPath: String
+}
+
 /// The library in memory: the articles read from the paths given, newest first.
+///
+/// Articles are sorted by date, newest first (undated last), then by title. The same article
+/// saved twice (same title and date) appears once: the first by path order is kept, the others
+/// are listed in `duplicates`. Files that are not articles are listed in `skipped`.
 public struct ArticleStore: Sendable {
     public private(set) var articles: [Article]
     public private(set) var skipped: [SkippedFile]
+    public private(set) var duplicates: [DuplicateArticle] = []
+
+    /// Path of the kept article for each (title, date).
+    var kept: [Identity: String] = [:]
+    /// What each file gave when read, for `reloaded()`, and the paths that were read, in order.
+    var records: [String: FileRecord] = [:]
+    var paths: [String] = []
+
+    /// Title and date, compared and hashed as bytes (String's own hashing normalizes first).
+    struct Identity: Hashable {
+        var title: String
+        var date: ArticleDate?
+
+        static func == (a: Identity, b: Identity) -> Bool {
+            a.date == b.date && a.title.utf8.elementsEqual(b.title.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(date)
+            var title = title
+            title.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// One file as last read: its stamp and the article, or why it is not one.
+    struct FileRecord: Sendable {
+        var stamp: FileStamp?
+        var result: Result<Article, ArticleProblem>
+    }
 
     public init(articles: [Article], skipped: [SkippedFile] = []) {
-        self.articles = ArticleStore.sorted(articles)
+        self.articles = []
         self.skipped = skipped
+        add(articles)
     }
 
     /// Reads every article under `paths` (files, or directories read recursively; hidden
     /// entries skipped). A file that cannot be read is recorded in `skipped`; the rest load.
     public static func load(paths: [String]) -> ArticleStore {
-        var articles: [Article] = []
-        var skipped: [SkippedFile] = []
-        for file in ArticleFiles.list(paths: paths, skipped: &skipped) {
-            switch ArticleFile.read(path: file) {
-            case .success(let article): articles.append(article)
-            case .failure(let problem): skipped.append(SkippedFile(path: file, reason: problem.reason))
-            }
-        }
-        return ArticleStore(articles: articles, skipped: skipped)
+        load(paths: paths, progress: nil)
     }
 
-    static func sorted(_ articles: [Article]) -> [Article] {
-        articles.sorted { a, b in
-            switch (a.date, b.date) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.title < b.title
-            }
-        }
+    /// The article read from `path`, if the library shows it.
+    public func index(ofPath path: String) -> Int? {
+        articles.firstIndex { $0.path == path }
     }
 
     /// The article whose title matches `title`, if the library has one.
     public func index(ofTitle title: String) -> Int? {
         articles.firstIndex { $0.title == title }
     }
-}
 
-/// Why a file is not an article.
-public struct ArticleProblem: Error, Hashable, Sendable {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-}
+    // MARK: - Adding
 
-/// Reading one file into an article.
-public enum ArticleFile {
-    /// Files larger than this are not articles.
-    public static let maximumSize = 32 * 1024 * 1024
-
-    public static func read(path: String) -> Result<Article, ArticleProblem> {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumSize {
-                return .failure(ArticleProblem("too large to be an article (\(size) bytes, limit \(maximumSize))"))
+    /// Adds `batch` (in path order, after everything added so far): each article goes to its
+    /// place in date order, unless the library already has one with the same title and date.
+    public mutating func add(_ batch: [Article]) {
+        var fresh: [Article] = []
+        fresh.reserveCapacity(batch.count)
+        for article in batch {
+            let identity = Identity(title: article.title, date: article.date)
+            if let keptPath = kept[identity] {
+                duplicates.append(DuplicateArticle(path: article.path ?? "", keptPath: keptPath))
+                continue
             }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return .failure(ArticleProblem("cannot be read (\(describe(error)))"))
+            kept[identity] = article.path ?? ""
+            fresh.append(article)
         }
-        if data.isEmpty { return .failure(ArticleProblem("empty file")) }
-        if data.prefix(8192).contains(0) { return .failure(ArticleProblem("binary file, not text")) }
-        let text = String(decoding: data, as: UTF8.self)
-        guard let article = PlainTextFormat.parse(text, path: path) else {
-            return .failure(ArticleProblem("no title line"))
+        guard !fresh.isEmpty else { return }
+        fresh = ArticleStore.sorted(fresh)
+        if articles.isEmpty {
+            articles = fresh
+            return
         }
-        return .success(article)
+        // Merge two sorted runs.
+        var merged: [Article] = []
+        merged.reserveCapacity(articles.count + fresh.count)
+        var i = 0, j = 0
+        while i < articles.count, j < fresh.count {
+            if ArticleStore.precedes(fresh[j], articles[i]) {
+                merged.append(fresh[j]); j += 1
+            } else {
+                merged.append(articles[i]); i += 1
+            }
+        }
+        merged += articles[i...]
+        merged += fresh[j...]
+        articles = merged
     }
 
-    static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoPermissionError { return "permission denied" }
-        return ns.localizedDescription
+    /// Records files that are not articles.
+    public mutating func add(skipped more: [SkippedFile]) {
+        skipped += more
     }
-}
 
-/// Finding article files under the paths a user gave.
-public enum ArticleFiles {
-    /// Files under `paths`, in a stable order. Hidden files and folders are skipped; a path
-    /// that does not exist is recorded in `skipped`.
-    public static func list(paths: [String], skipped: inout [SkippedFile]) -> [String] {
-        var files: [String] = []
-        let fm = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                skipped.append(SkippedFile(path: path, reason: "no such file or directory"))
-                continue
-            }
-            if !isDirectory.boolValue {
-                files.append(path)
-                continue
-            }
-            guard let walker = fm.enumerator(atPath: path) else {
-                skipped.append(SkippedFile(path: path, reason: "directory cannot be read"))
-                continue
-            }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                let full = (path as NSString).appendingPathComponent(relative)
-                var dir: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue { found.append(full) }
-            }
-            files += found.sorted()
+    /// Newest first, undated last, then by title, then by path (both in UTF-8 byte order).
+    static func precedes(_ a: Article, _ b: Article) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default:
+            // Byte order: stable, and far cheaper than String's canonical-equivalence order.
+            if !a.title.utf8.elementsEqual(b.title.utf8) { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
+            return (a.path ?? "").utf8.lexicographicallyPrecedes((b.path ?? "").utf8)
         }
-        return files
+    }
+
+    /// `articles` in `precedes` order. Sorts small keys, not the large articles: dates as
+    /// numbers first, titles only to break ties.
+    static func sorted(_ articles: [Article]) -> [Article] {
+        let keys = articles.map { a in a.date.map { -($0.year * 10_000 + $0.month * 100 + $0.day) } ?? Int.max }
+        let order = articles.indices.sorted { i, j in
+            keys[i] != keys[j] ? keys[i] < keys[j] : precedes(articles[i], articles[j])
+        }
+        return order.map { articles[$0] }
     }
 }

@@ -17,21 +17,28 @@ import Foundation
 public enum PlainTextFormat {
     /// Reads an article from its text. Returns nil when the text has no title line at all.
     public static func parse(_ text: String, path: String? = nil) -> Article? {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
-            .components(separatedBy: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+        let lines = TextLines.trimmedLines(text)
         var cursor = 0
         func skipBlank() { while cursor < lines.count, lines[cursor].isEmpty { cursor += 1 } }
 
         skipBlank()
         guard cursor < lines.count else { return nil }
         var article = Article(title: lines[cursor], path: path)
+        if lines[cursor].utf8.count > maximumTitleBytes {
+            // A first line this long is a paragraph that lost its line breaks, not a title:
+            // its opening sentence names the article, and it is kept whole in the body.
+            article.title = openingSentence(lines[cursor])
+            article.body.append(Block(.paragraph, lines[cursor]))
+        }
         cursor += 1
         skipBlank()
-        if cursor < lines.count, let date = parseDate(lines[cursor]) {
+        if cursor < lines.count, let date = parseDate(dateText(lines[cursor])) {
             article.date = date
+            // `2023-01-16 10:20 来源:新华网`: a source on the date line.
+            if TextLines.contains(lines[cursor], "来源"), let range = lines[cursor].range(of: "来源") {
+                let rest = lines[cursor][range.lowerBound...]
+                if let source = field(String(rest), "来源"), !source.isEmpty { article.source = source }
+            }
             cursor += 1
             skipBlank()
         }
@@ -51,7 +58,7 @@ public enum PlainTextFormat {
                 continue
             }
             if inRelated {
-                if line.hasPrefix("MORE") { continue }
+                if line.hasBytePrefix("MORE") { continue }
                 if line == "-" || line.isEmpty && pendingTitle == nil {
                     if line.isEmpty, !article.related.isEmpty { afterRelated = true }
                     continue
@@ -87,18 +94,48 @@ public enum PlainTextFormat {
         }
         if let title = pendingTitle { article.related.append(RelatedItem(title: title)) }
         // Sites repeat the lead as the first paragraph: show it once.
-        if let lead = article.lead, let first = article.body.first, normalized(first.text) == normalized(lead) {
+        if let lead = article.lead, let first = article.body.first, sameIgnoringBlanks(first.text, lead) {
             article.body.removeFirst()
         }
         return article
     }
 
+    /// A first line longer than this (in UTF-8 bytes) is not a title.
+    static let maximumTitleBytes = 600
+
+    /// The first sentence of `line`, at most 60 characters (cut with `…`).
+    static func openingSentence(_ line: String) -> String {
+        var title = ""
+        for (n, c) in line.enumerated() {
+            if n == 60 { return title + "…" }
+            if "。！？!?".contains(c) { return title }
+            title.append(c)
+        }
+        return title
+    }
+
     /// `导语:x` or `导语：x` → `x`.
     static func field(_ line: String, _ name: String) -> String? {
-        for colon in [":", "："] where line.hasPrefix(name + colon) {
-            return line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
+        let utf8 = line.utf8
+        guard utf8.starts(with: name.utf8) else { return nil }
+        let rest = utf8.dropFirst(name.utf8.count)
+        let value: Substring.UTF8View
+        if rest.first == UInt8(ascii: ":") {
+            value = rest.dropFirst()
+        } else if rest.starts(with: "：".utf8) {
+            value = rest.dropFirst(3)
+        } else {
+            return nil
         }
-        return nil
+        return TextLines.trimmed(Substring(value))
+    }
+
+    /// The date part of a date line: `发布时间:2023-01-16` → `2023-01-16`.
+    static func dateText(_ line: String) -> String {
+        for label in ["发布时间", "发布日期", "日期", "时间", "Date", "date"] {
+            if let value = field(line, label) { return value }
+        }
+        return line
     }
 
     /// `2023-01-16`, `2023/01/16`, `2023.1.16`, `2023年1月16日`, optionally followed by a time.
@@ -117,25 +154,47 @@ public enum PlainTextFormat {
     }
 
     static func isBareURL(_ line: String) -> Bool {
-        (line.hasPrefix("http://") || line.hasPrefix("https://") || line.hasPrefix("www."))
-            && !line.contains(" ")
+        (line.hasBytePrefix("http://") || line.hasBytePrefix("https://") || line.hasBytePrefix("www."))
+            && !line.utf8.contains(0x20)
     }
 
     static func isFooter(_ line: String) -> Bool {
-        line.contains("交流群") || line.contains("版权所有") || line.hasPrefix("Copyright")
+        // Footers are short lines; body paragraphs that mention these words are not footers.
+        guard line.utf8.count <= 240 else { return false }
+        return TextLines.contains(line, "交流群") || TextLines.contains(line, "版权所有") || line.hasBytePrefix("Copyright")
     }
 
     /// Site furniture inside the body: bare URLs, numbered promotion lines, footers.
     static func isBoilerplate(_ line: String) -> Bool {
         if isBareURL(line) || isFooter(line) { return true }
         let promo = ["转发", "关注", "扫码", "加入", "二维码", "公众号"]
-        if line.hasPrefix("(1)") || line.hasPrefix("（1）") || line.hasPrefix("(2)") || line.hasPrefix("（2）") {
-            return promo.contains { line.contains($0) }
+        if line.hasBytePrefix("(1)") || line.hasBytePrefix("（1）") || line.hasBytePrefix("(2)") || line.hasBytePrefix("（2）") {
+            return promo.contains { TextLines.contains(line, $0) }
         }
         return false
     }
 
-    static func normalized(_ s: String) -> String {
-        s.filter { !$0.isWhitespace }
+    /// Whether `a` and `b` are the same text but for blanks (spaces, tabs, U+3000),
+    /// compared byte by byte.
+    static func sameIgnoringBlanks(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator()
+        var y = b.utf8.makeIterator()
+        func next(_ it: inout String.UTF8View.Iterator) -> UInt8? {
+            while let byte = it.next() {
+                if byte == 0x20 || byte == 0x09 { continue }
+                if byte == 0xE3 {
+                    // U+3000 is E3 80 80: look ahead two bytes.
+                    var probe = it
+                    if probe.next() == 0x80, probe.next() == 0x80 { it = probe; continue }
+                }
+                return byte
+            }
+            return nil
+        }
+        while true {
+            let (p, q) = (next(&x), next(&y))
+            if p != q { return false }
+            if p == nil { return true }
+        }
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `yuedu list` run as a program, on a temporary library holding every kind of bad file.
+@Suite struct ListCommandTests {
+    /// The built `yuedu`: next to this test bundle, or in the package's .build folder.
+    static let binary: String? = {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent("yuedu").path)
+            dir.deleteLastPathComponent()
+        }
+        var root = URL(fileURLWithPath: #filePath)
+        while root.path != "/" {
+            root.deleteLastPathComponent()
+            if fm.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { break }
+        }
+        candidates += ["debug", "release"].map { root.appendingPathComponent(".build/\($0)/yuedu").path }
+        return candidates.first { path in
+            var isDir: ObjCBool = false
+            return fm.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue && fm.isExecutableFile(atPath: path)
+        }
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func list(_ arguments: [String]) throws -> Run {
+        let binary = try #require(Self.binary, "build yuedu first (swift build)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["list"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes while the program runs, so that neither fills up.
+        nonisolated(unsafe) var errData = Data()
+        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func everyBadFileHasOneReasonAndTheRestIsListed() throws {
+        let root = NSTemporaryDirectory() + "yuedu-list-" + UUID().uuidString
+        let fm = FileManager.default
+        defer { try? fm.removeItem(atPath: root) }
+        func put(_ name: String, _ data: Data) throws {
+            let path = root + "/" + name
+            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: path))
+        }
+        try put("news/old.txt", Data("旧闻\n2019年5月4日\n某网站\n导语：导语。\n正文。\n".utf8))
+        try put("news/new.md", Data("---\ntitle: 新闻\ndate: 2024-02-03\n---\n正文。\n".utf8))
+        try put("news/gbk.txt", "国标\r\n2021/07/08\r\n正文，第一段。\r\n".data(using: String.Encoding(rawValue: 0x8000_0632))!)
+        try put("news/flawed.txt", Data("有坏字节\n2020-01-01\n正文".utf8) + Data([0xFF]) + Data("。\n".utf8))
+        try put("news/copy/new.md", Data("---\ntitle: 新闻\ndate: 2024-02-03\n---\n另一份。\n".utf8))
+        try put("news/long.txt", Data(String(repeating: "长", count: 1_000_000).utf8))
+        try put("bad/empty.txt", Data())
+        try put("bad/binary.dat", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]))
+        try put(".hidden/secret.txt", Data("不该出现\n".utf8))
+        #expect(fm.createFile(atPath: root + "/bad/huge.txt", contents: nil))
+        #expect(truncate(root + "/bad/huge.txt", 33 * 1024 * 1024) == 0)
+        // Permission failures cannot be made for root (who ignores chmod 000), so the
+        // unreadable entries are a named pipe and a dangling link.
+        #expect(mkfifo(root + "/bad/pipe", 0o644) == 0)
+        try fm.createSymbolicLink(atPath: root + "/bad/dangling", withDestinationPath: "nowhere.txt")
+        try fm.createSymbolicLink(atPath: root + "/bad/loop", withDestinationPath: "..")
+        let badName = Array((root + "/bad/name-").utf8) + [0xB1, 0xEA] + Array(".txt".utf8)
+        let fd = open(badName.map { CChar(bitPattern: $0) } + [0], O_CREAT | O_WRONLY, 0o644)
+        #expect(fd >= 0)
+        _ = "非 UTF-8 文件名\n".withCString { Glibc.write(fd, $0, strlen($0)) }
+        close(fd)
+
+        let started = Date()
+        let run = try list([root])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            2024-02-03\t新闻\t\(root)/news/copy/new.md
+            2021-07-08\t国标\t\(root)/news/gbk.txt
+            2020-01-01\t有坏字节\t\(root)/news/flawed.txt
+            2019-05-04\t旧闻\t\(root)/news/old.txt
+            \t\(String(repeating: "长", count: 60))…\t\(root)/news/long.txt
+
+            """)
+        let skipped = run.stderr.split(separator: "\n").map(String.init).sorted()
+        #expect(skipped == [
+            "skipped: \(root)/bad/binary.dat: binary file, not text (it contains NUL bytes)",
+            "skipped: \(root)/bad/dangling: dangling symbolic link (its target does not exist)",
+            "skipped: \(root)/bad/empty.txt: empty file",
+            "skipped: \(root)/bad/huge.txt: too large to be an article (34603008 bytes; the limit is 33554432 bytes, 32 MB)",
+            "skipped: \(root)/bad/loop: directory loop: it leads back to \(root), which is being read",
+            "skipped: \(root)/bad/name-\\xB1\\xEA.txt: file name is not valid UTF-8 (shown with \\x escapes); rename it to read it",
+            "skipped: \(root)/bad/pipe: not a regular file (a named pipe)",
+        ])
+    }
+
+    @Test func aPathThatDoesNotExistIsAnError() throws {
+        let missing = NSTemporaryDirectory() + "yuedu-missing-" + UUID().uuidString
+        let run = try list([missing])
+        #expect(run.status != 0)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("\(missing): no such file or directory"))
+    }
+
+    @Test func theSeedsByDefault() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root.deleteLastPathComponent()
+        }
+        let run = try list([root.appendingPathComponent("seeds").path])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("2023-01-16\t【新视点】基层党建如何推进乡村振兴战略深度融合?\t"))
+        #expect(run.stderr == "")
+    }
+}
