@@ -26,6 +26,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
+        .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),
