@@ -5,24 +5,7 @@ import Testing
 import Glibc
 #endif
 
-/// The `yuedu-bookmark-writer` fixture built next to this test binary (the products
-/// directory), or in the package's `.build/debug`.
-private let writerBinary: String? = {
-    var candidates: [String] = []
-    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-        candidates.append((exe as NSString).deletingLastPathComponent)
-    }
-    candidates.append((CommandLine.arguments[0] as NSString).deletingLastPathComponent)
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            candidates.append(url.appendingPathComponent(".build/debug").path)
-            break
-        }
-    }
-    return candidates.map { $0 + "/yuedu-bookmark-writer" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-}()
+private let writerBinary = persistenceBuiltProduct("yuedu-bookmark-writer")
 
 /// The fixture's step `n` (see Sources/yuedu-bookmark-writer/main.swift) applied to a set of
 /// bookmarked step numbers.
