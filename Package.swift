@@ -30,6 +30,8 @@ let package = Package(
         ),
         // Wrapping throughput, for BENCHMARKS.md.
         .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore"]),
+        // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
+        .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),

@@ -1,0 +1,122 @@
+import Foundation
+
+/// `positions.json`: `{"positions": [...], "version": 1}`, sorted by key.
+struct PositionsDocument: DurableDocument {
+    static let currentVersion = 1
+    static let noun = "reading positions"
+    /// Positions kept at most; the least recently updated go first.
+    static let capacity = 5_000
+
+    struct Entry: Hashable, Codable, Sendable {
+        var key: ArticleKey
+        var position: ReadingPosition
+        var updated: Date
+    }
+
+    var version = PositionsDocument.currentVersion
+    var positions: [Entry] = []
+
+    init() {}
+
+    /// Merges `entries` in, per key, the later `updated` winning; returns whether anything
+    /// changed.
+    mutating func merge(_ entries: [ArticleKey: Entry]) -> Bool {
+        var byKey = Dictionary(positions.map { ($0.key, $0) }, uniquingKeysWith: { a, b in a.updated >= b.updated ? a : b })
+        var changed = byKey.count != positions.count
+        for (key, entry) in entries {
+            if let old = byKey[key], old.updated > entry.updated || old == entry { continue }
+            byKey[key] = entry
+            changed = true
+        }
+        var all = Array(byKey.values)
+        if all.count > Self.capacity {
+            all.sort { $0.updated > $1.updated }
+            all.removeLast(all.count - Self.capacity)
+            changed = true
+        }
+        positions = all.sorted { $0.key < $1.key }
+        return changed
+    }
+}
+
+/// Reading positions, kept in `positions.json`.
+///
+/// `set` changes memory only; `save()` writes, merging per article with what other yuedu
+/// processes saved (the position set most recently wins). Call `save()` about a second after
+/// the reader stops scrolling and on exit; it does nothing when nothing changed. A failed
+/// save keeps the changes to try again with the next one.
+///
+/// Nothing here throws; problems come back as messages. The store is a value: keep one, on
+/// one thread.
+public struct PositionStore: Sendable {
+    /// The file, `…/yuedu/positions.json`.
+    public let file: String
+    private var durable: DurableFile<PositionsDocument>
+    private var entries: [ArticleKey: PositionsDocument.Entry] = [:]
+    private var dirty: [ArticleKey: PositionsDocument.Entry] = [:]
+
+    /// A store on `$XDG_STATE_HOME/yuedu/positions.json`. Reads nothing yet: call `reload()`.
+    public init(paths: PersistencePaths) {
+        self.init(file: paths.positionsFile)
+    }
+
+    /// A store on `file`. Reads nothing yet: call `reload()`.
+    public init(file: String) {
+        self.file = file
+        self.durable = DurableFile(path: file)
+    }
+
+    /// Where the article with `key` was left, if known.
+    public func position(for key: ArticleKey) -> ReadingPosition? { entries[key]?.position }
+
+    /// Where `article` was left, if known.
+    public func position(for article: Article) -> ReadingPosition? { position(for: ArticleKey(article)) }
+
+    /// Every known position (for the list's "35%").
+    public var positions: [ArticleKey: ReadingPosition] { entries.mapValues(\.position) }
+
+    /// Whether some position is set but not yet saved.
+    public var hasUnsavedChanges: Bool { !dirty.isEmpty }
+
+    /// Records where the article with `key` is being read. Memory only: see `save()`.
+    public mutating func set(_ position: ReadingPosition, for key: ArticleKey, now: Date = Date()) {
+        if let old = entries[key], old.position == position, old.key.pathHint == key.pathHint { return }
+        let entry = PositionsDocument.Entry(key: key, position: position, updated: now)
+        entries[key] = entry
+        dirty[key] = entry
+    }
+
+    /// Records where `article` is being read. Memory only: see `save()`.
+    public mutating func set(_ position: ReadingPosition, for article: Article, now: Date = Date()) {
+        set(position, for: ArticleKey(article), now: now)
+    }
+
+    /// Writes the positions set since the last save, merged into the file as it is now.
+    /// Returns messages; nothing happens (and nothing is read) when nothing changed.
+    @discardableResult
+    public mutating func save() -> [String] {
+        guard !dirty.isEmpty else { return [] }
+        let changes = dirty
+        let outcome = durable.transaction { $0.merge(changes) }
+        if outcome.saved { dirty.removeAll() }
+        adopt(outcome.read ? outcome.document : nil)
+        return outcome.messages
+    }
+
+    /// Reads the file again (other processes' positions); unsaved ones stay on top.
+    @discardableResult
+    public mutating func reload() -> [String] {
+        let outcome = durable.transaction(write: false)
+        adopt(outcome.read ? outcome.document : nil)
+        return outcome.messages
+    }
+
+    private mutating func adopt(_ document: PositionsDocument?) {
+        guard var document else {
+            for (key, entry) in dirty { entries[key] = entry }
+            return
+        }
+        _ = document.merge(dirty)
+        entries = Dictionary(document.positions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
