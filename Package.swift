@@ -32,6 +32,8 @@ let package = Package(
         .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
+        // Search and related-articles speed, for BENCHMARKS.md.
+        .executableTarget(name: "yuedu-bench-search", dependencies: ["ReaderCore"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),

@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An article's text folded once for searching, so that each keystroke's search is one scan.
+///
+/// Build it from the text blocks the reading pane shows, in reading order (title, lead, body
+/// paragraphs), already sanitized; then call ``search(_:)`` with whatever the reader has typed.
+/// Matching runs on the text, not on wrapped lines: a match may cross what the pane shows as a
+/// soft wrap, never the end of a block.
+///
+/// How text matches:
+/// - **Smart case.** A query without capitals ignores case (`swift` finds `Swift`, `SWIFT`);
+///   a query with any capital letter matches case exactly (`Swift` finds only `Swift`). This
+///   holds for every cased script (Latin, Greek, Cyrillic); CJK has no case.
+/// - **Width.** Full-width and half-width forms match each other, both ways: `ＡＢＣ`/`ABC`,
+///   `１２３`/`123`, `，`/`,`, `：`/`:`, `？`/`?` (the whole U+FF01–U+FF5E block), U+3000 and a
+///   space, half-width katakana and katakana. See `TextFolding`.
+/// - **Whole grapheme clusters.** A match starts and ends on cluster boundaries of the text:
+///   `e` does not find the `e` of `é` written as `e` + U+0301, and a lone combining mark finds
+///   nothing. Clusters of several scalars compare in NFC, so `é` finds `é` however either is
+///   written.
+/// - **Non-overlapping, left to right.** `aa` in `aaaa` gives two matches (at 0 and 2), as in
+///   `less`, `grep -o` and a browser's find bar. Every highlighted run is then exactly one
+///   match, the count the status bar shows is the count the eye sees, and each `n` moves to a
+///   new highlight instead of one character along the same one (`哈哈` in `哈哈哈哈` is two
+///   laughs, not three).
+/// - An empty query, or one longer than the text, has no matches.
+///
+/// Cost: building is linear in the text (a few milliseconds per 100 KB); a search is a
+/// `memchr` scan for the query's rarest byte followed by a `memcmp` at each candidate, well
+/// under a millisecond per megabyte for typical queries. Memory is about ten bytes per byte
+/// of text.
+public struct SearchIndex: Sendable {
+    /// The text folded with case kept (for queries with capitals).
+    let exact: FoldedText
+    /// The text folded with case ignored (for queries without capitals).
+    let caseless: FoldedText
+
+    /// Folds `blocks` (title, lead, paragraphs, … as displayed) for searching.
+    public init(blocks: [String]) {
+        var exact = FoldedText.Builder(capacity: blocks.reduce(0) { $0 + $1.utf8.count })
+        var caseless = exact
+        for block in blocks {
+            exact.beginBlock()
+            caseless.beginBlock()
+            var offset = 0
+            for character in block {
+                exact.append(character, at: offset, foldingCase: false)
+                caseless.append(character, at: offset, foldingCase: true)
+                offset += character.utf8.count
+            }
+            exact.endBlock(length: offset)
+            caseless.endBlock(length: offset)
+        }
+        self.exact = exact.build()
+        self.caseless = caseless.build()
+    }
+
+    /// The number of blocks searched.
+    public var blockCount: Int { exact.blockStarts.count }
+
+    /// All matches of `query`, in reading order.
+    public func search(_ query: String) -> SearchResults {
+        guard !query.isEmpty else { return SearchResults(matches: []) }
+        let foldingCase = !TextFolding.hasUpperCase(query)
+        let text = foldingCase ? caseless : exact
+        var needle: [UInt8] = []
+        needle.reserveCapacity(query.utf8.count)
+        for character in query {
+            TextFolding.appendUTF8(of: character, foldingCase: foldingCase, to: &needle)
+        }
+        return SearchResults(matches: text.matches(of: needle))
+    }
+}
+
+// MARK: - Folded text
+
+/// Folded UTF-8 of all blocks, each block followed by a 0xFF byte (never in UTF-8, so never in
+/// a query), with the way back to the original offsets.
+struct FoldedText: Sendable {
+    /// The folded bytes.
+    let bytes: [UInt8]
+    /// For each folded byte that starts a grapheme cluster, the cluster's UTF-8 offset in its
+    /// original block; for each block's 0xFF, the block's length; `UInt32.max` for bytes inside
+    /// a cluster (a match may neither start nor end there).
+    let origin: [UInt32]
+    /// Where each block starts in `bytes`.
+    let blockStarts: [Int]
+    /// How often each byte value occurs in `bytes`: the scan looks for the query's rarest byte.
+    let histogram: [Int]
+
+    static let inside = UInt32.max
+
+    struct Builder {
+        var bytes: [UInt8] = []
+        var origin: [UInt32] = []
+        var blockStarts: [Int] = []
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity + capacity / 8)
+            origin.reserveCapacity(capacity + capacity / 8)
+        }
+
+        mutating func beginBlock() { blockStarts.append(bytes.count) }
+
+        @inline(__always)
+        mutating func append(_ character: Character, at offset: Int, foldingCase: Bool) {
+            let start = bytes.count
+            TextFolding.appendUTF8(of: character, foldingCase: foldingCase, to: &bytes)
+            guard bytes.count > start else { return }
+            origin.append(UInt32(truncatingIfNeeded: offset))
+            for _ in (start + 1)..<bytes.count { origin.append(FoldedText.inside) }
+        }
+
+        mutating func endBlock(length: Int) {
+            bytes.append(0xFF)
+            origin.append(UInt32(truncatingIfNeeded: length))
+        }
+
+        func build() -> FoldedText {
+            var histogram = [Int](repeating: 0, count: 256)
+            for byte in bytes { histogram[Int(byte)] += 1 }
+            return FoldedText(bytes: bytes, origin: origin, blockStarts: blockStarts, histogram: histogram)
+        }
+    }
+
+    /// The non-overlapping matches of `needle` (folded the same way), left to right.
+    func matches(of needle: [UInt8]) -> [SearchMatch] {
+        let m = needle.count
+        let n = bytes.count
+        guard m > 0, m < n else { return [] }
+        // Scan for the needle byte that is rarest in the text; check the rest with memcmp.
+        var pivot = 0
+        for j in 1..<m where histogram[Int(needle[j])] < histogram[Int(needle[pivot])] { pivot = j }
+        if histogram[Int(needle[pivot])] == 0 { return [] }
+        let pivotByte = Int32(needle[pivot])
+
+        var found: [SearchMatch] = []
+        var block = 0
+        bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needleBuffer in
+                origin.withUnsafeBufferPointer { origin in
+                    let base = haystack.baseAddress!
+                    let pattern = needleBuffer.baseAddress!
+                    // The last byte is a block end (0xFF), never part of a match, so a match
+                    // starts at s ≤ n - 1 - m; its pivot byte sits at s + pivot.
+                    let end = n - m + pivot
+                    var from = pivot
+                    while from < end {
+                        guard let hit = memchr(base + from, pivotByte, end - from) else { break }
+                        let p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        let s = p - pivot
+                        if origin[s] != FoldedText.inside, origin[s + m] != FoldedText.inside,
+                           memcmp(base + s, pattern, m) == 0
+                        {
+                            while block + 1 < blockStarts.count, blockStarts[block + 1] <= s { block += 1 }
+                            found.append(SearchMatch(block: block, range: Int(origin[s])..<Int(origin[s + m])))
+                            from = s + m + pivot
+                        } else {
+                            from = p + 1
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
