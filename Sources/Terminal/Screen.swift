@@ -34,16 +34,20 @@ public struct Screen: Hashable, Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Puts one grapheme of `cellWidth` cells (1 or 2) at (x, y). A wide character that would
-    /// cross the right edge is not drawn; returns the cells used.
+    /// Puts one grapheme cluster of `cellWidth` cells at (x, y); the cells after the first
+    /// become continuation cells. A cluster that would cross the right edge is not drawn;
+    /// returns the cells used.
     @discardableResult
     public mutating func put(_ text: String, cellWidth: Int, x: Int, y: Int, style: Style) -> Int {
         guard y >= 0, y < height, x >= 0, cellWidth > 0, x + cellWidth <= width else { return 0 }
         clearWide(x: x, y: y)
         self[x, y] = Cell(text, style: style)
-        if cellWidth == 2 {
-            clearWide(x: x + 1, y: y)
-            self[x + 1, y] = Cell("", style: style)
+        for extra in 1..<cellWidth {
+            clearWide(x: x + extra, y: y)
+            self[x + extra, y] = Cell("", style: style)
+        }
+        if x + cellWidth < width, self[x + cellWidth, y].isContinuation {
+            self[x + cellWidth, y] = Cell(" ", style: self[x + cellWidth, y].style)
         }
         return cellWidth
     }
@@ -58,14 +62,14 @@ public struct Screen: Hashable, Sendable {
         }
     }
 
-    /// Overwriting half of a wide character blanks its other half.
+    /// Overwriting part of a wide character blanks the rest of it.
     private mutating func clearWide(x: Int, y: Int) {
-        let cell = self[x, y]
-        if cell.isContinuation, x > 0 {
-            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
-        } else if !cell.isContinuation, x + 1 < width, self[x + 1, y].isContinuation {
-            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
-        }
+        var left = x
+        while left > 0, self[left, y].isContinuation { left -= 1 }
+        var right = x + 1
+        while right < width, self[right, y].isContinuation { right += 1 }
+        guard right - left > 1 else { return }
+        for col in left..<right where col != x { self[col, y] = Cell(" ", style: self[col, y].style) }
     }
 
     /// The text of row `y`, continuation cells left out: what a person reads on that row.

@@ -211,21 +211,27 @@ public final class TerminalSession {
         guard active else { return }
         let win = yd_stdscr()
         let rows = frame.changedRows(since: previous)
-        var cc = cchar_t()
+        var text: [wchar_t] = []
         for y in rows {
             var x = 0
             while x < frame.width {
                 let cell = frame[x, y]
                 if cell.isContinuation { x += 1; continue }
                 var pair = pairNumber(cell.style)
-                var chars = Array(cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) })
-                if chars.isEmpty || chars[0] < 0x20 { chars = [0x20] }
-                chars.append(0)
-                setcchar(&cc, chars, attributes(cell.style.attributes), 0, &pair)
-                mvwadd_wch(win, Int32(y), Int32(x), &cc)
+                wattr_set(win, attributes(cell.style.attributes), 0, &pair)
+                // The cluster's code points in order, as ncurses places them (a combining mark
+                // joins the cell before); controls never reach the terminal.
+                text.removeAll(keepingCapacity: true)
+                for scalar in cell.text.unicodeScalars where scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) {
+                    text.append(wchar_t(bitPattern: scalar.value))
+                }
+                if text.isEmpty { text.append(0x20) }
+                mvwaddnwstr(win, Int32(y), Int32(x), text, Int32(text.count))
                 x += 1
             }
         }
+        var zero: Int32 = 0
+        wattr_set(win, YD_A_NORMAL, 0, &zero)
         if let cursor {
             curs_set(1)
             leaveok(win, false)

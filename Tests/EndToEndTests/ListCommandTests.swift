@@ -125,7 +125,10 @@ import Glibc
         }
         let run = try list([root.appendingPathComponent("seeds").path])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("2023-01-16\t【新视点】基层党建如何推进乡村振兴战略深度融合?\t"))
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("2023-01-16\t【新视点】基层党建如何推进乡村振兴战略深度融合?\t") })
+        let dates = lines.map { $0.prefix(10) }
+        #expect(dates == dates.sorted(by: >), "newest first")
         #expect(run.stderr == "")
     }
 }

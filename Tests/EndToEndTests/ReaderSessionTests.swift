@@ -14,6 +14,7 @@ import Testing
 
     /// After the reader has gone: the exit code it gave, and the terminal back in cooked mode.
     func expectRestored(_ tmux: TmuxSession, exitCode: Int32) throws {
+        try tmux.waitFor("the shell prompt after the reader") { $0.last { !$0.isEmpty } == "$" }
         try tmux.shell("echo EXIT:$?; stty -a | tr -s ' ;\\n' '\\n\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo :ST''TY")
         let screen = try tmux.waitFor("exit status and stty") { $0.contains { $0.hasSuffix(":STTY") } }
         #expect(screen.contains { $0 == "EXIT:\(exitCode)" }, "exit code \(exitCode); screen:\n\(screen.joined(separator: "\n"))")
@@ -23,7 +24,12 @@ import Testing
     @Test func readOpenResizeQuit() throws {
         let tmux = try TmuxSession(width: 120, height: 40)
         try start(tmux)
+        // The newest article opens first; K/J walk the list to the sample article.
         var screen = try tmux.screen()
+        for _ in 0..<20 where !screen[0].contains("【新视点】") {
+            try tmux.send("J")
+            screen = try tmux.waitFor("next article") { $0 != screen }
+        }
         // The list, the reading pane and the sidebar's first related title.
         #expect(screen.filter { $0.contains(String(seedTitle.prefix(8))) }.count >= 2, "title in the list and the reading pane")
         #expect(screen.contains { $0.contains("深入学习贯彻习近平总书") }, "the sidebar shows the first related title")
@@ -38,10 +44,11 @@ import Testing
         try tmux.send("BTab")
         try tmux.waitFor(text: "LIST")
         let before = try tmux.screen()
-        try tmux.send("j")
+        try tmux.send("k")
+        try tmux.waitFor("selection moved") { $0 != before }
         try tmux.send("Enter")
-        screen = try tmux.waitFor("another article open") { $0 != before && $0.contains { $0.contains("2/") } }
-        #expect(screen.contains { $0.contains(" 2/") }, "the second article is open")
+        screen = try tmux.waitFor("another article open") { !$0[0].contains("【新视点】") }
+        #expect(screen.contains { $0.contains(" 10/11 ") }, "the previous article in the list is open")
 
         // Resize to 70×20 and back: the layout follows.
         try tmux.resize(width: 70, height: 20)

@@ -1,0 +1,35 @@
+import ReaderCore
+import Terminal
+
+/// The article list: date and title, the selected row highlighted.
+enum ListView {
+    static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
+        RootView.header("文章 Articles (\(state.articles.count))", focused: state.focus == .list,
+                        into: &screen, rect: rect, theme: theme)
+        let rows = rect.height - 1
+        for row in 0..<max(0, rows) {
+            let index = state.listTop + row
+            guard state.articles.indices.contains(index) else { break }
+            let article = state.articles[index]
+            let y = rect.y + 1 + row
+            let selected = index == state.selection
+            let base: Style
+            if selected {
+                base = theme.style(state.focus == .list ? "ui.list.selected" : "ui.list.selected.unfocused")
+                screen.fill(x: rect.x, y: y, width: rect.width, height: 1, style: base)
+            } else {
+                base = theme.style(index == state.current ? "ui.list.current" : "ui.list")
+            }
+            var x = rect.x
+            let marker = index == state.current ? "▸" : " "
+            x += screen.write(marker, x: x, y: y, maxWidth: rect.width, style: base)
+            if let date = article.date, rect.width >= 30 {
+                let d = date.description.dropFirst(2)
+                x += screen.write(String(d) + " ", x: x, y: y, maxWidth: rect.x + rect.width - x,
+                                  style: selected ? base : theme.style("ui.list.date"))
+            }
+            screen.write(Sanitizer.displayable(article.title), x: x, y: y, maxWidth: rect.x + rect.width - x,
+                         style: base, ellipsis: true)
+        }
+    }
+}
