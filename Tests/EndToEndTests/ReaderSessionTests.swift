@@ -81,9 +81,8 @@ import Testing
     func signalsRestoreTheTerminal(signal: String, code: Int32) throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try start(tmux)
-        let pid = try run(["pgrep", "-n", "-f", yueduBinary]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!pid.isEmpty)
-        try run(["kill", "-\(signal)", pid])
+        let pid = try #require(try tmux.foregroundPID(), "the reader runs in the pane")
+        try run(["kill", "-\(signal)", "\(pid)"])
         try tmux.waitFor(text: "$ ")
         try expectRestored(tmux, exitCode: code)
     }

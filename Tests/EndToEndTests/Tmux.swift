@@ -114,6 +114,13 @@ final class TmuxSession {
         return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The process the pane's shell is running in the foreground (the reader), if any.
+    func foregroundPID() throws -> Int32? {
+        guard let shell = try panePID() else { return nil }
+        let out = try run(["pgrep", "-n", "-P", "\(shell)"]).stdout
+        return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Waits until the screen satisfies `predicate`, at most `timeout` seconds; fails with the
     /// screen when it never does.
     @discardableResult
