@@ -15,6 +15,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextArticle = "next-article"
     case previousArticle = "previous-article"
     case toggleFullscreen = "fullscreen"
+    case related
+    case back
+    case forward
     case help
     case cancel
     case redraw
@@ -47,6 +50,9 @@ extension Command {
         CommandInfo(command: .nextArticle, keys: [.character("J")], help: "Next article in the list"),
         CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
+        CommandInfo(command: .related, keys: [.character("r")], help: "Related articles (sidebar or overlay)"),
+        CommandInfo(command: .back, keys: [.character("h"), .backspace], help: "Back to the previous article"),
+        CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),
