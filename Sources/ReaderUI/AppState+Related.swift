@@ -4,7 +4,8 @@ import ReaderCore
 public struct HistoryEntry: Hashable, Sendable {
     /// The article's index in the library.
     public var article: Int
-    /// The reading block at the top of the pane, and the UTF-8 offset in it.
+    /// The reading block at the top of the pane, and the UTF-8 offset in it; -1 when the top
+    /// row is the blank line before `block`.
     public var block: Int
     public var offset: Int
 }
@@ -197,7 +198,7 @@ extension AppState {
         guard currentArticle != nil else { return nil }
         if let layout, layout.lines.indices.contains(readingTop) {
             let line = layout.lines[readingTop]
-            return HistoryEntry(article: current, block: line.block, offset: line.start)
+            return HistoryEntry(article: current, block: line.block, offset: line.isBlank ? -1 : line.start)
         }
         return HistoryEntry(article: current, block: 0, offset: 0)
     }
@@ -237,7 +238,9 @@ extension AppState {
         }
         openArticle(entry.article, recording: false)
         if let layout {
-            readingTop = clamp(layout.line(containing: entry.block, offset: entry.offset), 0, maxReadingTop)
+            var row = layout.line(containing: entry.block, offset: max(0, entry.offset))
+            if entry.offset < 0, row > 0, layout.lines[row - 1].isBlank { row -= 1 }
+            readingTop = clamp(row, 0, maxReadingTop)
         }
     }
 }

@@ -6,7 +6,7 @@ import Terminal
 enum RelatedOverlayView {
     static func render(_ state: AppState, into screen: inout Screen, theme: Theme) {
         let pane = state.panes.reading
-        let width = min(pane.width, 60)
+        let width = min(pane.width - 2, 60)
         guard width >= 8, pane.height >= 4 else { return }
         let box = Rect(x: pane.x + (pane.width - width) / 2, y: pane.y, width: width, height: pane.height)
         let border = theme.style("ui.border")

@@ -24,7 +24,7 @@ enum SidebarView {
         let text = width - 2
         var rows: [Row] = []
         var entry = 0
-        rows.append(Row(text: "相关信息 From the article", scope: "ui.sidebar.part"))
+        rows.append(Row(text: fitting(["相关信息 From the article", "相关信息 From the site", "相关信息"], width), scope: "ui.sidebar.part"))
         if state.related.fromArticle.isEmpty {
             rows.append(Row(text: "  (none)", scope: "ui.sidebar.summary"))
         }
@@ -39,7 +39,7 @@ enum SidebarView {
             entry += 1
         }
         rows.append(Row(text: "", scope: "ui.sidebar.summary"))
-        rows.append(Row(text: "相似文章 Similar in your library", scope: "ui.sidebar.part"))
+        rows.append(Row(text: fitting(["相似文章 Similar in your library", "相似文章 Similar", "相似文章"], width), scope: "ui.sidebar.part"))
         switch state.related.similar {
         case nil:
             rows.append(Row(text: "  …", scope: "ui.sidebar.summary"))
@@ -59,6 +59,11 @@ enum SidebarView {
             }
         }
         return rows
+    }
+
+    /// The first of `choices` that fits in `width` cells, else the last.
+    static func fitting(_ choices: [String], _ width: Int) -> String {
+        choices.first { DisplayWidth.of($0) <= width } ?? choices.last!
     }
 
     /// Draws the rows into `rect`, scrolled so that the selected entry is in view; with
