@@ -33,7 +33,7 @@ let package = Package(
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         // Search and related-articles speed, for BENCHMARKS.md.
-        .executableTarget(name: "yuedu-bench-search", dependencies: ["ReaderCore"]),
+        .executableTarget(name: "yuedu-bench-search", dependencies: ["ReaderCore", "ReaderUI"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),
