@@ -13,6 +13,19 @@ import Testing
         try tmux.waitFor(text: "Articles")
     }
 
+    /// The screen once it has stopped changing (two captures in a row alike): a frame is
+    /// never compared half drawn.
+    func settled(_ tmux: TmuxSession) throws -> [String] {
+        var last = try tmux.screen()
+        for _ in 0..<100 {
+            usleep(100_000)
+            let now = try tmux.screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
     /// True while the sidebar's second part still says it is computing.
     func computing(_ screen: [String]) -> Bool { screen.contains { $0.hasSuffix("│   …") } }
 
@@ -32,7 +45,8 @@ import Testing
         for _ in 0..<6 { try tmux.send("j") }
         screen = try tmux.waitFor("scrolled") { !$0[0].contains(String(ruralTitle.prefix(8))) }
         try tmux.send("r")
-        let left = try tmux.waitFor(text: "RELATED")
+        try tmux.waitFor(text: "RELATED")
+        let left = try settled(tmux)
 
         // Enter opens the first related article: the seed, by its (retyped) title.
         try tmux.send("Enter")
@@ -41,7 +55,8 @@ import Testing
 
         // h: back to the rural article, at the same line.
         try tmux.send("h")
-        screen = try tmux.waitFor("back") { !$0[0].contains(String(seedTitle.prefix(8))) }
+        try tmux.waitFor("back") { !$0[0].contains(String(seedTitle.prefix(8))) }
+        screen = try settled(tmux)
         #expect(screen == left, "the same screen as when it was left:\n\(screen.joined(separator: "\n"))\n---\n\(left.joined(separator: "\n"))")
         // l: forward to the seed again.
         try tmux.send("l")
