@@ -12,10 +12,10 @@ public struct AppState {
     public private(set) var articles: [Article]
     public private(set) var skipped: [SkippedFile]
     /// The row selected in the article list.
-    public private(set) var selection = 0
+    public internal(set) var selection = 0
     /// The article open in the reading pane.
-    public private(set) var current = 0
-    public private(set) var focus: Pane = .reading
+    public internal(set) var current = 0
+    public internal(set) var focus: Pane = .reading
     public private(set) var fullscreen = false
     public private(set) var showingHelp = false
     public private(set) var width: Int
@@ -23,7 +23,7 @@ public struct AppState {
     /// First row of the reading pane's layout on screen.
     public internal(set) var readingTop = 0
     public private(set) var listTop = 0
-    public private(set) var sidebarSelection = 0
+    public internal(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
     public internal(set) var message: String?
     public var wrapOptions = WrapOptions()
@@ -34,6 +34,8 @@ public struct AppState {
     public internal(set) var search: ArticleSearch?
     /// The queries searched for in this session, oldest first (↑/↓ in the prompt).
     public internal(set) var searchHistory: [String] = []
+    /// The related-articles sidebar: its lists, the similarity index once built, the history.
+    public internal(set) var related: RelatedState
 
     let layouts = LayoutCache()
     let searchIndexes = SearchIndexCache()
@@ -44,9 +46,11 @@ public struct AppState {
         self.width = width
         self.height = height
         self.keymap = keymap
+        related = RelatedState(articles: articles)
         if !skipped.isEmpty {
             message = "\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped"
         }
+        refreshRelated()
     }
 
     // MARK: - Derived
@@ -84,8 +88,7 @@ public struct AppState {
 
     /// The related entries of the open article, with the library index of each one's article.
     public var relatedEntries: [(item: RelatedItem, index: Int?)] {
-        guard let article = currentArticle else { return [] }
-        return article.related.map { item in (item, articles.firstIndex { $0.title == item.title }) }
+        related.fromArticle.map { ($0.item, $0.index) }
     }
 
     // MARK: - Apply
@@ -93,6 +96,7 @@ public struct AppState {
     /// Applies a command and returns the effects for the executable to run.
     public mutating func apply(_ command: Command) -> [Effect] {
         message = nil
+        if let effects = interceptRelated(command) { return effects }
         if showingHelp {
             switch command {
             case .help, .cancel, .quit: showingHelp = false
@@ -115,10 +119,13 @@ public struct AppState {
         case .previousArticle: openArticle(current - 1)
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: showingHelp = true
-        case .cancel: clearSearch()
+        case .cancel: cancelRelated()
         case .search: openPrompt()
         case .searchNext: stepSearch(forward: true)
         case .searchPrevious: stepSearch(forward: false)
+        case .related: toggleRelated()
+        case .back: goBack()
+        case .forward: goForward()
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return [.quit]
@@ -131,6 +138,7 @@ public struct AppState {
         setGeometry(width: max(0, width), height: max(0, height), fullscreen: fullscreen)
         clampFocus()
         scrollListToSelection()
+        relatedDidResize()
     }
 
     // MARK: - Commands
@@ -143,7 +151,7 @@ public struct AppState {
         }
     }
 
-    private mutating func move(by delta: Int) {
+    mutating func move(by delta: Int) {
         switch focus {
         case .reading:
             readingTop = clamp(readingTop.addingReportingOverflow(delta).partialValue, 0, maxReadingTop)
@@ -152,7 +160,7 @@ public struct AppState {
             selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, articles.count - 1)
             scrollListToSelection()
         case .sidebar:
-            let count = relatedEntries.count
+            let count = sidebarEntries.count
             guard count > 0 else { return }
             let step = delta > 1 ? 1 : (delta < -1 ? -1 : delta)
             sidebarSelection = clamp(abs(delta) > 1000 ? (delta > 0 ? count - 1 : 0) : sidebarSelection + step, 0, count - 1)
@@ -170,29 +178,25 @@ public struct AppState {
         case .list:
             openArticle(selection)
         case .sidebar:
-            let entries = relatedEntries
-            guard entries.indices.contains(sidebarSelection) else { return }
-            if let index = entries[sidebarSelection].index {
-                openArticle(index)
-            } else {
-                message = "not in the library: \(entries[sidebarSelection].item.title)"
-            }
+            openSidebarEntry()
         case .reading:
             break
         }
     }
 
-    private mutating func openArticle(_ index: Int) {
+    mutating func openArticle(_ index: Int, recording: Bool = true) {
         guard articles.indices.contains(index) else {
             message = index < 0 ? "first article" : "last article"
             return
         }
+        if recording { recordVisit() }
         current = index
         selection = index
         readingTop = 0
         sidebarSelection = 0
         clearSearch()
         scrollListToSelection()
+        refreshRelated()
     }
 
     private mutating func setFullscreen(_ on: Bool) {
@@ -200,7 +204,7 @@ public struct AppState {
         clampFocus()
     }
 
-    private mutating func clampFocus() {
+    mutating func clampFocus() {
         if !panes.visiblePanes.contains(focus) { focus = .reading }
     }
 

@@ -18,6 +18,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search
     case searchNext = "search-next"
     case searchPrevious = "search-previous"
+    case related
+    case back
+    case forward
     case help
     case cancel
     case redraw
@@ -53,6 +56,9 @@ extension Command {
         CommandInfo(command: .search, keys: [.character("/")], help: "Search in the article as you type"),
         CommandInfo(command: .searchNext, keys: [.character("n")], help: "Next search match"),
         CommandInfo(command: .searchPrevious, keys: [.character("N")], help: "Previous search match"),
+        CommandInfo(command: .related, keys: [.character("r")], help: "Related articles (sidebar or overlay)"),
+        CommandInfo(command: .back, keys: [.character("h"), .backspace], help: "Back to the previous article"),
+        CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel / clear the search"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),

@@ -39,6 +39,8 @@ public struct Theme: Sendable {
         "ui.sidebar.title": Style(foreground: .indexed(252)),
         "ui.sidebar.title.in-library": Style(foreground: .indexed(152), attributes: [.bold]),
         "ui.sidebar.summary": Style(foreground: .indexed(244)),
+        "ui.sidebar.part": Style(foreground: .indexed(180), attributes: [.bold]),
+        "ui.reading.preview": Style(foreground: .indexed(16), background: .indexed(222), attributes: [.bold]),
         "ui.sidebar.selected": Style(foreground: .indexed(230), background: .indexed(24), attributes: [.bold]),
         "ui.statusbar": Style(foreground: .indexed(252), background: .indexed(236)),
         "ui.statusbar.mode": Style(foreground: .indexed(16), background: .indexed(108), attributes: [.bold]),

@@ -10,6 +10,8 @@ public enum TerminalEvent: Hashable, Sendable {
     case hangup
     /// SIGTERM, SIGINT or SIGHUP: save and leave.
     case terminate(signal: Int32)
+    /// Another thread called `TerminalSession.wakeUp()`: work done in the background is ready.
+    case wake
 }
 
 /// Why the terminal could not be taken over.
@@ -116,6 +118,8 @@ public final class TerminalSession {
         if fds[1].revents & Int16(POLLIN) != 0 {
             for signal in SignalPipe.drain(signalFD) {
                 switch signal {
+                case SignalPipe.wakeByte:
+                    if !events.contains(.wake) { events.append(.wake) }
                 case SIGWINCH, SIGCONT:
                     events.append(resized())
                 case SIGHUP:
@@ -189,6 +193,13 @@ public final class TerminalSession {
         previous = nil
         clearok(yd_stdscr(), true)
         return .resize(width: width, height: height)
+    }
+
+    /// Wakes the loop waiting in `events(timeout:)`, which then returns `.wake`; callable from
+    /// any thread (it writes a byte to the pipe the loop polls for signals). A wake-up that
+    /// comes before the loop waits is kept until it does; several coalesce into one event.
+    public static func wakeUp() {
+        SignalPipe.wake()
     }
 
     // MARK: - Suspend

@@ -25,7 +25,9 @@ struct Read: ParsableCommand {
         }
         var state = AppState(articles: store.articles, skipped: store.skipped,
                              width: terminal.width, height: terminal.height)
-        let code = ReaderLoop(terminal: terminal).run(&state)
+        let similarity = BackgroundSimilarity()
+        similarity.start(state.articles)
+        let code = ReaderLoop(terminal: terminal, onWake: [similarity.deliver]).run(&state)
         terminal.stop()
         if let notice = terminal.notice {
             FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)

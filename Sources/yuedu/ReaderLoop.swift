@@ -6,6 +6,9 @@ import Terminal
 /// The loop: read key → keymap → command → apply → run effects → render → flush.
 struct ReaderLoop {
     let terminal: TerminalSession
+    /// Run on the main thread on each `.wake` (see `TerminalSession.wakeUp()`): they take
+    /// what background work has finished into the state.
+    var onWake: [(inout AppState) -> Void] = []
 
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run(_ state: inout AppState) -> Int32 {
@@ -34,6 +37,8 @@ struct ReaderLoop {
                     return 129
                 case .terminate(let signal):
                     return 128 + signal
+                case .wake:
+                    for handler in onWake { handler(&state) }
                 }
             }
             terminal.draw(RootView.render(state), cursor: state.cursor)
