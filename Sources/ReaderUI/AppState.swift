@@ -5,6 +5,10 @@ public enum Effect: Hashable, Sendable {
     case quit
     case suspend
     case redraw
+    /// Bookmark the article, or remove its bookmark (see `AppState+Bookmarks.swift`).
+    case toggleBookmark(Article)
+    /// Remember where the article with this key is being read.
+    case savePosition(ArticleKey, ReadingPosition)
 }
 
 /// The whole application as a value. `apply(_:)` is the one place state changes.
@@ -12,24 +16,34 @@ public struct AppState {
     public private(set) var articles: [Article]
     public private(set) var skipped: [SkippedFile]
     /// The row selected in the article list.
-    public private(set) var selection = 0
+    public internal(set) var selection = 0
     /// The article open in the reading pane.
     public private(set) var current = 0
-    public private(set) var focus: Pane = .reading
+    public internal(set) var focus: Pane = .reading
     public private(set) var fullscreen = false
     public private(set) var showingHelp = false
     public private(set) var width: Int
     public private(set) var height: Int
     /// First row of the reading pane's layout on screen.
-    public private(set) var readingTop = 0
-    public private(set) var listTop = 0
+    public internal(set) var readingTop = 0
+    public internal(set) var listTop = 0
     public private(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
-    public private(set) var message: String?
+    public internal(set) var message: String?
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
+    /// Bookmarked articles, newest bookmark first, as the stores last reported them.
+    public internal(set) var bookmarks: [ArticleKey] = []
+    /// Where each article was left (its `fraction` is the list's "35%").
+    public internal(set) var positions: [ArticleKey: ReadingPosition] = [:]
+    /// Whether the list shows bookmarked articles only.
+    public internal(set) var bookmarksOnly = false
+    /// The library indices the list shows when `bookmarksOnly`, in its order.
+    var bookmarkRows: [Int] = []
+    var bookmarkSet: Set<ArticleKey> = []
 
     let layouts = LayoutCache()
+    let keys = ArticleKeyCache()
 
     public init(articles: [Article], skipped: [SkippedFile] = [], width: Int, height: Int, keymap: Keymap = Keymap()) {
         self.articles = articles
@@ -86,6 +100,7 @@ public struct AppState {
     /// Applies a command and returns the effects for the executable to run.
     public mutating func apply(_ command: Command) -> [Effect] {
         message = nil
+        let place = (article: current, top: readingTop)
         if showingHelp {
             switch command {
             case .help, .cancel, .quit: showingHelp = false
@@ -104,16 +119,18 @@ public struct AppState {
         case .focusNext: cycleFocus(by: 1)
         case .focusPrevious: cycleFocus(by: -1)
         case .open: openSelected()
-        case .nextArticle: openArticle(current + 1)
-        case .previousArticle: openArticle(current - 1)
+        case .nextArticle: openArticle(neighbour(of: current, by: 1))
+        case .previousArticle: openArticle(neighbour(of: current, by: -1))
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: showingHelp = true
         case .cancel: break
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return [.quit]
+        case .toggleBookmark: return toggleBookmarkEffects()
+        case .toggleBookmarksOnly: toggleBookmarksOnly()
         }
-        return []
+        return positionEffects(since: place)
     }
 
     /// The terminal has a new size: re-wrap once, keeping the same text at the top.
@@ -139,7 +156,7 @@ public struct AppState {
             readingTop = clamp(readingTop.addingReportingOverflow(delta).partialValue, 0, maxReadingTop)
         case .list:
             guard !articles.isEmpty else { return }
-            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, articles.count - 1)
+            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, listCount - 1))
             scrollListToSelection()
         case .sidebar:
             let count = relatedEntries.count
@@ -158,7 +175,7 @@ public struct AppState {
     private mutating func openSelected() {
         switch focus {
         case .list:
-            openArticle(selection)
+            if let index = libraryIndex(ofRow: selection) { openArticle(index) }
         case .sidebar:
             let entries = relatedEntries
             guard entries.indices.contains(sidebarSelection) else { return }
@@ -178,13 +195,14 @@ public struct AppState {
             return
         }
         current = index
-        selection = index
+        selection = row(of: index) ?? selection
         readingTop = 0
         sidebarSelection = 0
+        restorePosition()
         scrollListToSelection()
     }
 
-    private mutating func setFullscreen(_ on: Bool) {
+    mutating func setFullscreen(_ on: Bool) {
         setGeometry(width: width, height: height, fullscreen: on)
         clampFocus()
     }
@@ -193,11 +211,11 @@ public struct AppState {
         if !panes.visiblePanes.contains(focus) { focus = .reading }
     }
 
-    private mutating func scrollListToSelection() {
+    mutating func scrollListToSelection() {
         let rows = max(1, (panes.list?.height ?? 1) - 1)
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }
-        listTop = clamp(listTop, 0, max(0, articles.count - rows))
+        listTop = clamp(listTop, 0, max(0, listCount - rows))
     }
 
     /// Changes the geometry, then puts the text that was at the top back at the top.

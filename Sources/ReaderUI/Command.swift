@@ -15,6 +15,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextArticle = "next-article"
     case previousArticle = "previous-article"
     case toggleFullscreen = "fullscreen"
+    case toggleBookmark = "bookmark"
+    case toggleBookmarksOnly = "bookmarks-only"
     case help
     case cancel
     case redraw
@@ -47,6 +49,8 @@ extension Command {
         CommandInfo(command: .nextArticle, keys: [.character("J")], help: "Next article in the list"),
         CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
+        CommandInfo(command: .toggleBookmark, keys: [.character("m")], help: "Bookmark / unbookmark the article"),
+        CommandInfo(command: .toggleBookmarksOnly, keys: [.character("B"), .character("'")], help: "List bookmarks only / all articles"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),

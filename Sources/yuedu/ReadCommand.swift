@@ -25,8 +25,10 @@ struct Read: ParsableCommand {
         }
         var state = AppState(articles: store.articles, skipped: store.skipped,
                              width: terminal.width, height: terminal.height)
-        let code = ReaderLoop(terminal: terminal).run(&state)
+        let loop = ReaderLoop(terminal: terminal)
+        let code = loop.run(&state)
         terminal.stop()
+        loop.reportExitMessages()
         if let notice = terminal.notice {
             FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
         }
