@@ -27,8 +27,12 @@ import Testing
     func exitCode(_ tmux: TmuxSession) throws -> String {
         try tmux.waitFor("the shell prompt after the reader") { $0.last { !$0.isEmpty } == "$" }
         try tmux.shell("echo EXIT:$?")
-        let screen = try tmux.waitFor(text: "EXIT:")
-        return screen.last { $0.hasPrefix("EXIT:") }.map { String($0.dropFirst(5)) } ?? ""
+        let screen = try tmux.waitFor("the exit status") { $0.contains { $0.hasPrefix("EXIT:") } }
+        let code = screen.last { $0.hasPrefix("EXIT:") }.map { String($0.dropFirst(5)) } ?? ""
+        // So that the next check cannot read this one's line.
+        try tmux.shell("clear")
+        try tmux.waitFor("a cleared screen") { !$0.contains { $0.hasPrefix("EXIT:") } }
+        return code
     }
 
     /// The reading pane's rows: the text between the list's border and the sidebar's.
@@ -44,6 +48,19 @@ import Testing
     /// between two paragraphs).
     func topText(_ screen: [String], panes: Int) -> String {
         readingRows(screen, panes: panes).prefix(3).first { !$0.isEmpty } ?? ""
+    }
+
+    /// Presses `key` and returns the screen once it has changed and stopped changing (a
+    /// capture can land in the middle of a frame being drawn).
+    func press(_ key: String, _ tmux: TmuxSession, from before: [String]) throws -> [String] {
+        try tmux.send(key)
+        var last = try tmux.waitFor("'\(key)' to change the screen") { $0 != before }
+        while true {
+            usleep(150_000)
+            let now = try tmux.screen()
+            if now == last { return now }
+            last = now
+        }
     }
 
     /// The pid of the reader: the child of the pane's shell.
@@ -92,9 +109,7 @@ import Testing
         // About halfway: page down until the list shows 45% or more.
         var percent = 0
         for _ in 0..<20 where percent < 45 {
-            let before = screen
-            try tmux.send("Space")
-            screen = try tmux.waitFor("paged") { $0 != before }
+            screen = try press("Space", tmux, from: screen)
             let status = screen.last { !$0.isEmpty } ?? ""
             if let r = status.range(of: #"· [0-9]+%"#, options: .regularExpression) {
                 percent = Int(status[r].dropFirst(2).dropLast()) ?? 0
@@ -112,7 +127,6 @@ import Testing
         #expect(try exitCode(tmux) == "0")
 
         try tmux.resize(width: 80, height: 24)
-        try tmux.shell("clear")
         screen = try start(tmux, longArticle)
         let rows = readingRows(screen, panes: 2)
         let joined = rows.prefix(4).joined()
@@ -132,9 +146,7 @@ import Testing
         let tmux = try TmuxSession(width: 100, height: 30, environment: environment(home))
         var screen = try start(tmux, longArticle)
         for _ in 0..<3 {
-            let before = screen
-            try tmux.send("Space")
-            screen = try tmux.waitFor("paged") { $0 != before }
+            screen = try press("Space", tmux, from: screen)
         }
         let top = topText(screen, panes: 3)
         #expect(!top.isEmpty)
@@ -143,7 +155,6 @@ import Testing
         #expect(try exitCode(tmux) == "129")
         #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("state/yuedu/positions.json").path))
 
-        try tmux.shell("clear")
         screen = try start(tmux, longArticle)
         #expect(topText(screen, panes: 3) == top, "reopened where it was:\n\(screen.joined(separator: "\n"))")
         try tmux.send("q")
