@@ -69,7 +69,7 @@ import Testing
         var screen = try tmux.waitFor(text: "FULL")
         #expect(!screen.contains { $0.contains("Articles") })
         try tmux.send("?")
-        screen = try tmux.waitFor(text: "Help")
+        screen = try tmux.waitFor(text: "Esc or ? closes")
         #expect(screen.contains { $0.contains("Fullscreen reading on/off") })
         try tmux.send("Escape")
         try tmux.waitFor("help closed") { !$0.contains { $0.contains("Help —") } }
@@ -81,7 +81,8 @@ import Testing
     func signalsRestoreTheTerminal(signal: String, code: Int32) throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try start(tmux)
-        let pid = try run(["pgrep", "-n", "-f", yueduBinary]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The shell's child in this pane (other suites run yuedu at the same time).
+        let pid = try run(["pgrep", "-P", "\(try #require(try tmux.panePID()))"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(!pid.isEmpty)
         try run(["kill", "-\(signal)", pid])
         try tmux.waitFor(text: "$ ")
