@@ -5,6 +5,10 @@ public enum Effect: Hashable, Sendable {
     case quit
     case suspend
     case redraw
+    /// Bookmark the article, or remove its bookmark (see `AppState+Bookmarks.swift`).
+    case toggleBookmark(Article)
+    /// Remember where the article with this key is being read.
+    case savePosition(ArticleKey, ReadingPosition)
 }
 
 /// The whole application as a value. `apply(_:)` is the one place state changes.
@@ -22,7 +26,7 @@ public struct AppState {
     public private(set) var height: Int
     /// First row of the reading pane's layout on screen.
     public internal(set) var readingTop = 0
-    public private(set) var listTop = 0
+    public internal(set) var listTop = 0
     public internal(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
     public internal(set) var message: String?
@@ -36,9 +40,19 @@ public struct AppState {
     public internal(set) var searchHistory: [String] = []
     /// The related-articles sidebar: its lists, the similarity index once built, the history.
     public internal(set) var related: RelatedState
+    /// Bookmarked articles, newest bookmark first, as the stores last reported them.
+    public internal(set) var bookmarks: [ArticleKey] = []
+    /// Where each article was left (its `fraction` is the list's "35%").
+    public internal(set) var positions: [ArticleKey: ReadingPosition] = [:]
+    /// Whether the list shows bookmarked articles only.
+    public internal(set) var bookmarksOnly = false
+    /// The library indices the list shows when `bookmarksOnly`, in its order.
+    var bookmarkRows: [Int] = []
+    var bookmarkSet: Set<ArticleKey> = []
 
     let layouts = LayoutCache()
     let searchIndexes = SearchIndexCache()
+    let keys = ArticleKeyCache()
 
     public init(articles: [Article], skipped: [SkippedFile] = [], width: Int, height: Int, keymap: Keymap = Keymap()) {
         self.articles = articles
@@ -97,6 +111,7 @@ public struct AppState {
     public mutating func apply(_ command: Command) -> [Effect] {
         message = nil
         if let effects = interceptRelated(command) { return effects }
+        let place = (article: current, top: readingTop)
         if showingHelp {
             switch command {
             case .help, .cancel, .quit: showingHelp = false
@@ -115,8 +130,8 @@ public struct AppState {
         case .focusNext: cycleFocus(by: 1)
         case .focusPrevious: cycleFocus(by: -1)
         case .open: openSelected()
-        case .nextArticle: openArticle(current + 1)
-        case .previousArticle: openArticle(current - 1)
+        case .nextArticle: openArticle(neighbour(of: current, by: 1))
+        case .previousArticle: openArticle(neighbour(of: current, by: -1))
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: showingHelp = true
         case .cancel: cancelRelated()
@@ -129,8 +144,10 @@ public struct AppState {
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return [.quit]
+        case .toggleBookmark: return toggleBookmarkEffects()
+        case .toggleBookmarksOnly: toggleBookmarksOnly()
         }
-        return []
+        return positionEffects(since: place)
     }
 
     /// The terminal has a new size: re-wrap once, keeping the same text at the top.
@@ -157,7 +174,7 @@ public struct AppState {
             readingTop = clamp(readingTop.addingReportingOverflow(delta).partialValue, 0, maxReadingTop)
         case .list:
             guard !articles.isEmpty else { return }
-            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, articles.count - 1)
+            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, listCount - 1))
             scrollListToSelection()
         case .sidebar:
             let count = sidebarEntries.count
@@ -176,7 +193,7 @@ public struct AppState {
     private mutating func openSelected() {
         switch focus {
         case .list:
-            openArticle(selection)
+            if let index = libraryIndex(ofRow: selection) { openArticle(index) }
         case .sidebar:
             openSidebarEntry()
         case .reading:
@@ -191,15 +208,16 @@ public struct AppState {
         }
         if recording { recordVisit() }
         current = index
-        selection = index
+        selection = row(of: index) ?? selection
         readingTop = 0
         sidebarSelection = 0
         clearSearch()
+        restorePosition()
         scrollListToSelection()
         refreshRelated()
     }
 
-    private mutating func setFullscreen(_ on: Bool) {
+    mutating func setFullscreen(_ on: Bool) {
         setGeometry(width: width, height: height, fullscreen: on)
         clampFocus()
     }
@@ -208,11 +226,11 @@ public struct AppState {
         if !panes.visiblePanes.contains(focus) { focus = .reading }
     }
 
-    private mutating func scrollListToSelection() {
+    mutating func scrollListToSelection() {
         let rows = max(1, (panes.list?.height ?? 1) - 1)
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }
-        listTop = clamp(listTop, 0, max(0, articles.count - rows))
+        listTop = clamp(listTop, 0, max(0, listCount - rows))
     }
 
     /// Changes the geometry, then puts the text that was at the top back at the top.

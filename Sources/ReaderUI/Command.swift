@@ -21,6 +21,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case related
     case back
     case forward
+    case toggleBookmark = "bookmark"
+    case toggleBookmarksOnly = "bookmarks-only"
     case help
     case cancel
     case redraw
@@ -59,6 +61,8 @@ extension Command {
         CommandInfo(command: .related, keys: [.character("r")], help: "Related articles (sidebar or overlay)"),
         CommandInfo(command: .back, keys: [.character("h"), .backspace], help: "Back to the previous article"),
         CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),
+        CommandInfo(command: .toggleBookmark, keys: [.character("m")], help: "Bookmark / unbookmark the article"),
+        CommandInfo(command: .toggleBookmarksOnly, keys: [.character("B"), .character("'")], help: "List bookmarks only / all articles"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel / clear the search"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),

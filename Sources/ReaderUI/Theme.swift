@@ -30,6 +30,7 @@ public struct Theme: Sendable {
         "ui.list.selected": Style(foreground: .indexed(230), background: .indexed(24), attributes: [.bold]),
         "ui.list.selected.unfocused": Style(foreground: .indexed(252), background: .indexed(238)),
         "ui.list.current": Style(foreground: .indexed(180)),
+        "ui.bookmark": Style(foreground: .indexed(214), attributes: [.bold]),
         "ui.reading.title": Style(foreground: .indexed(223), attributes: [.bold]),
         "ui.reading.meta": Style(foreground: .indexed(244)),
         "ui.reading.lead": Style(foreground: .indexed(151)),

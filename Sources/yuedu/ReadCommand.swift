@@ -27,8 +27,10 @@ struct Read: ParsableCommand {
                              width: terminal.width, height: terminal.height)
         let similarity = BackgroundSimilarity()
         similarity.start(state.articles)
-        let code = ReaderLoop(terminal: terminal, onWake: [similarity.deliver]).run(&state)
+        let loop = ReaderLoop(terminal: terminal, onWake: [similarity.deliver])
+        let code = loop.run(&state)
         terminal.stop()
+        loop.reportExitMessages()
         if let notice = terminal.notice {
             FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
         }

@@ -9,12 +9,28 @@ struct ReaderLoop {
     /// Run on the main thread on each `.wake` (see `TerminalSession.wakeUp()`): they take
     /// what background work has finished into the state.
     var onWake: [(inout AppState) -> Void] = []
+    var persistence = Persistence(paths: PersistencePaths(environment: ProcessInfo.processInfo.environment))
 
-    /// Runs until the user quits or the terminal goes away; returns the exit code.
+    /// Runs until the user quits or the terminal goes away; returns the exit code. What is
+    /// not yet saved is saved on every way out.
     func run(_ state: inout AppState) -> Int32 {
+        persistence.load(into: &state)
+        let code = loop(&state)
+        persistence.exitMessages = persistence.flush()
+        return code
+    }
+
+    /// Prints what went wrong saving on the way out; call once the terminal is restored.
+    func reportExitMessages() {
+        for message in persistence.exitMessages {
+            FileHandle.standardError.write(Data("yuedu: \(message)\n".utf8))
+        }
+    }
+
+    private func loop(_ state: inout AppState) -> Int32 {
         terminal.draw(RootView.render(state), cursor: state.cursor)
         while true {
-            for event in terminal.events(timeout: -1) {
+            for event in terminal.events(timeout: persistence.timeout()) {
                 switch event {
                 case .key(let key):
                     let effects: [Effect]
@@ -29,6 +45,7 @@ struct ReaderLoop {
                         case .quit: return 0
                         case .suspend: terminal.suspend()
                         case .redraw: terminal.draw(Screen(width: 0, height: 0))
+                        default: _ = persistence.run(effect, on: &state)
                         }
                     }
                 case .resize(let width, let height):
@@ -41,6 +58,7 @@ struct ReaderLoop {
                     for handler in onWake { handler(&state) }
                 }
             }
+            persistence.saveIfDue(&state)
             terminal.draw(RootView.render(state), cursor: state.cursor)
         }
     }

@@ -69,7 +69,7 @@ import Testing
         var screen = try tmux.waitFor(text: "FULL")
         #expect(!screen.contains { $0.contains("Articles") })
         try tmux.send("?")
-        screen = try tmux.waitFor(text: "Help")
+        screen = try tmux.waitFor(text: "Esc or ? closes")
         #expect(screen.contains { $0.contains("Fullscreen reading on/off") })
         try tmux.send("Escape")
         try tmux.waitFor("help closed") { !$0.contains { $0.contains("Help —") } }
