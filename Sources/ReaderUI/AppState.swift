@@ -12,10 +12,10 @@ public struct AppState {
     public private(set) var articles: [Article]
     public private(set) var skipped: [SkippedFile]
     /// The row selected in the article list.
-    public private(set) var selection = 0
+    public internal(set) var selection = 0
     /// The article open in the reading pane.
     public private(set) var current = 0
-    public private(set) var focus: Pane = .reading
+    public internal(set) var focus: Pane = .reading
     public private(set) var fullscreen = false
     public private(set) var showingHelp = false
     public private(set) var width: Int
@@ -23,9 +23,16 @@ public struct AppState {
     /// First row of the reading pane's layout on screen.
     public private(set) var readingTop = 0
     public private(set) var listTop = 0
-    public private(set) var sidebarSelection = 0
+    public internal(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
-    public private(set) var message: String?
+    public internal(set) var message: String?
+    /// The installed themes, in the order `t` cycles them, and the one in use.
+    public var themes: [Theme] = [.defaultDark]
+    public internal(set) var themeIndex = 0
+    /// First row of the help screen's list (it scrolls when the terminal is short).
+    public internal(set) var helpTop = 0
+    /// A count or key prefix typed so far (`5`, `g`), for the status bar.
+    public var pendingKeys: String?
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
 
@@ -89,6 +96,7 @@ public struct AppState {
         if showingHelp {
             switch command {
             case .help, .cancel, .quit: showingHelp = false
+            case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom: scrollHelp(command)
             case .redraw: return [.redraw]
             default: break
             }
@@ -107,7 +115,8 @@ public struct AppState {
         case .nextArticle: openArticle(current + 1)
         case .previousArticle: openArticle(current - 1)
         case .toggleFullscreen: setFullscreen(!fullscreen)
-        case .help: showingHelp = true
+        case .help: showingHelp = true; helpTop = 0
+        case .cycleTheme: cycleTheme()
         case .cancel: break
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]

@@ -9,19 +9,26 @@ struct ReaderLoop {
 
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run(_ state: inout AppState) -> Int32 {
-        terminal.draw(RootView.render(state))
+        var interpreter = KeyInterpreter()
+        terminal.draw(RootView.render(state, theme: state.theme))
         while true {
             for event in terminal.events(timeout: -1) {
                 switch event {
                 case .key(let key):
-                    guard let command = state.keymap.command(for: key) else { continue }
-                    for effect in state.apply(command) {
+                    let outcome = interpreter.feed(key, keymap: state.keymap)
+                    state.pendingKeys = interpreter.pending
+                    guard case .command(let command, let count) = outcome else { continue }
+                    for effect in state.apply(command, count: count) {
                         switch effect {
                         case .quit: return 0
                         case .suspend: terminal.suspend()
                         case .redraw: terminal.draw(Screen(width: 0, height: 0))
                         }
                     }
+                case .mouse(let event):
+                    interpreter.reset()
+                    state.pendingKeys = nil
+                    for effect in state.mouse(event) where effect == .quit { return 0 }
                 case .resize(let width, let height):
                     state.resize(width: width, height: height)
                 case .hangup:
@@ -30,7 +37,7 @@ struct ReaderLoop {
                     return 128 + signal
                 }
             }
-            terminal.draw(RootView.render(state))
+            terminal.draw(RootView.render(state, theme: state.theme))
         }
     }
 }
