@@ -138,6 +138,7 @@ public struct Configuration: Sendable {
                 issue("unknown setting \"\(key)\" (theme, mouse, library, [wrap], [keys])", key: key)
             }
         }
+        config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return config
     }
 
