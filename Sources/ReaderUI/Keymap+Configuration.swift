@@ -31,6 +31,7 @@ extension Keymap {
             }
             if parsed.isEmpty && !entry.keys.isEmpty { continue }   // all bad: keep the defaults
             unbind(command)
+            listed[command] = parsed
             for keys in parsed {
                 for clash in bind(keys, to: command) {
                     guard let earlier = setBy[clash.keys], earlier.command == clash.command, clash.command != command else { continue }

@@ -4,6 +4,8 @@ import Terminal
 public struct Keymap: Sendable {
     /// Every binding: a sequence of one or more keys → its command.
     public private(set) var sequences: [[Key]: Command]
+    /// The bindings a configuration listed for a command, in its order (the help shows them so).
+    var listed: [Command: [[Key]]] = [:]
 
     /// The default bindings of `Command.table`.
     public init() {
@@ -38,7 +40,7 @@ public struct Keymap: Sendable {
     /// Everything bound to `command`: the table's defaults first (in its order), then the rest.
     public func sequences(for command: Command) -> [[Key]] {
         let info = command.info
-        let defaults = (info.keys.map { [$0] } + info.sequences).filter { sequences[$0] == command }
+        let defaults = (listed[command] ?? info.keys.map { [$0] } + info.sequences).filter { sequences[$0] == command }
         let others = sequences.filter { $0.value == command && !defaults.contains($0.key) }.map(\.key)
             .sorted { $0.bindingName < $1.bindingName }
         return defaults + others
