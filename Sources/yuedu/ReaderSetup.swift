@@ -57,7 +57,8 @@ struct ReaderSetup {
         state.themes = themes
         state.selectTheme(named: themeName)
         state.wrapOptions = configuration.wrap
-        if let first = issues.first {
+        if var first = issues.first {
+            first.file = first.file.map { ($0 as NSString).lastPathComponent }
             let more = issues.count > 1 ? " (+\(issues.count - 1) more, listed on exit)" : ""
             state.show(message: "config: \(first)\(more)")
         }
