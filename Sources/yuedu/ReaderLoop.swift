@@ -10,15 +10,21 @@ struct ReaderLoop {
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run(_ state: inout AppState) -> Int32 {
         var interpreter = KeyInterpreter()
-        terminal.draw(RootView.render(state, theme: state.theme))
+        terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         while true {
             for event in terminal.events(timeout: -1) {
                 switch event {
                 case .key(let key):
-                    let outcome = interpreter.feed(key, keymap: state.keymap)
-                    state.pendingKeys = interpreter.pending
-                    guard case .command(let command, let count) = outcome else { continue }
-                    for effect in state.apply(command, count: count) {
+                    let effects: [Effect]
+                    if state.prompt != nil {
+                        effects = state.input(key)
+                    } else {
+                        let outcome = interpreter.feed(key, keymap: state.keymap)
+                        state.pendingKeys = interpreter.pending
+                        guard case .command(let command, let count) = outcome else { continue }
+                        effects = state.apply(command, count: count)
+                    }
+                    for effect in effects {
                         switch effect {
                         case .quit: return 0
                         case .suspend: terminal.suspend()
@@ -37,7 +43,7 @@ struct ReaderLoop {
                     return 128 + signal
                 }
             }
-            terminal.draw(RootView.render(state, theme: state.theme))
+            terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         }
     }
 }

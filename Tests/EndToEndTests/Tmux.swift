@@ -114,14 +114,21 @@ final class TmuxSession {
         return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The process the pane's shell is running in the foreground (the reader), if any.
+    func foregroundPID() throws -> Int32? {
+        guard let shell = try panePID() else { return nil }
+        let out = try run(["pgrep", "-n", "-P", "\(shell)"]).stdout
+        return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Waits until the screen satisfies `predicate`, at most `timeout` seconds; fails with the
     /// screen when it never does.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitFor(_ what: String, timeout: Double = 10, escapes: Bool = false, _ predicate: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var last: [String] = []
         while Date() < deadline {
-            last = try screen()
+            last = try screen(escapes: escapes)
             if predicate(last) { return last }
             usleep(50_000)
         }

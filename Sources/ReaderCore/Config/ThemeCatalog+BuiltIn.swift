@@ -24,7 +24,7 @@ extension ThemeCatalog {
 "ui.reading.trailer" = "dim"
 
 "ui.search.match" = { fg = "black", bg = "tan" }
-"ui.search.current" = { fg = "black", bg = "gold", modifiers = ["bold"] }
+"ui.search.current" = { fg = "black", bg = "orange", modifiers = ["bold"] }
 "ui.bookmark" = "gold"
 
 "ui.sidebar.title" = "text"
@@ -57,5 +57,6 @@ sage = 151
 mist = 152
 moss = 65
 green = 108
+orange = 208
 """
 }
