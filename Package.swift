@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw, wide-character API switched on; nothing else lives here.
@@ -16,7 +17,7 @@ let package = Package(
         // The ncurses wrapper: the only module that imports CNCursesW.
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         // Everything that is true without a terminal.
-        .target(name: "ReaderCore"),
+        .target(name: "ReaderCore", dependencies: ["TOMLKit"]),
         // The C library's wcwidth, only for the tests that check the width tables against it.
         .target(name: "CWidth"),
         // The application as a value: state, commands, views.

@@ -25,6 +25,12 @@ static const attr_t YD_A_REVERSE = A_REVERSE;
 static const attr_t YD_A_UNDERLINE = A_UNDERLINE;
 static const attr_t YD_A_ITALIC = A_ITALIC;
 
+/* Mouse masks are macros built from function-like macros. */
+static const mmask_t YD_BUTTON1_PRESSED = BUTTON1_PRESSED;
+static const mmask_t YD_BUTTON1_CLICKED = BUTTON1_CLICKED;
+static const mmask_t YD_BUTTON4_PRESSED = BUTTON4_PRESSED;
+static const mmask_t YD_BUTTON5_PRESSED = BUTTON5_PRESSED;
+
 /* wcwidth is not exposed by Glibc's Swift overlay. */
 int wcwidth(wchar_t c);
 

@@ -30,6 +30,13 @@ public struct AppState {
     public internal(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
     public internal(set) var message: String?
+    /// The installed themes, in the order `t` cycles them, and the one in use.
+    public var themes: [Theme] = [.defaultDark]
+    public internal(set) var themeIndex = 0
+    /// First row of the help screen's list (it scrolls when the terminal is short).
+    public internal(set) var helpTop = 0
+    /// A count or key prefix typed so far (`5`, `g`), for the status bar.
+    public var pendingKeys: String?
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
     /// The search prompt on the bottom line while the reader types a query; keys go to it.
@@ -115,6 +122,7 @@ public struct AppState {
         if showingHelp {
             switch command {
             case .help, .cancel, .quit: showingHelp = false
+            case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom: scrollHelp(command)
             case .redraw: return [.redraw]
             default: break
             }
@@ -133,7 +141,8 @@ public struct AppState {
         case .nextArticle: openArticle(neighbour(of: current, by: 1))
         case .previousArticle: openArticle(neighbour(of: current, by: -1))
         case .toggleFullscreen: setFullscreen(!fullscreen)
-        case .help: showingHelp = true
+        case .help: showingHelp = true; helpTop = 0
+        case .cycleTheme: cycleTheme()
         case .cancel: cancelRelated()
         case .search: openPrompt()
         case .searchNext: stepSearch(forward: true)

@@ -15,6 +15,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextArticle = "next-article"
     case previousArticle = "previous-article"
     case toggleFullscreen = "fullscreen"
+    case cycleTheme = "next-theme"
     case search
     case searchNext = "search-next"
     case searchPrevious = "search-previous"
@@ -38,6 +39,8 @@ public struct CommandInfo: Sendable {
     public var command: Command
     public var keys: [Key]
     public var help: String
+    /// Bindings of more than one key (`g g`).
+    public var sequences: [[Key]] = []
 }
 
 extension Command {
@@ -47,7 +50,7 @@ extension Command {
         CommandInfo(command: .lineUp, keys: [.character("k"), .up], help: "Scroll up a line / previous item"),
         CommandInfo(command: .pageDown, keys: [.character(" "), .pageDown], help: "Page down"),
         CommandInfo(command: .pageUp, keys: [.character("b"), .pageUp], help: "Page up"),
-        CommandInfo(command: .top, keys: [.character("g"), .home], help: "Go to the top"),
+        CommandInfo(command: .top, keys: [.home], help: "Go to the top", sequences: [[.character("g"), .character("g")]]),
         CommandInfo(command: .bottom, keys: [.character("G"), .end], help: "Go to the bottom"),
         CommandInfo(command: .focusNext, keys: [.tab], help: "Focus the next pane"),
         CommandInfo(command: .focusPrevious, keys: [.backTab], help: "Focus the previous pane"),
@@ -55,6 +58,7 @@ extension Command {
         CommandInfo(command: .nextArticle, keys: [.character("J")], help: "Next article in the list"),
         CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
+        CommandInfo(command: .cycleTheme, keys: [.character("t")], help: "Next colour theme"),
         CommandInfo(command: .search, keys: [.character("/")], help: "Search in the article as you type"),
         CommandInfo(command: .searchNext, keys: [.character("n")], help: "Next search match"),
         CommandInfo(command: .searchPrevious, keys: [.character("N")], help: "Previous search match"),

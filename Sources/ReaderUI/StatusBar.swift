@@ -25,5 +25,6 @@ enum StatusBar {
             let hint = " j/k scroll · Space page · Tab pane · J/K article · f full · ? help · q quit"
             screen.write(hint, x: x, y: rect.y, maxWidth: rest, style: style, ellipsis: true)
         }
+        if let pending = state.pendingKeys { PendingKeys.render(pending, into: &screen, rect: rect, theme: theme) }
     }
 }

@@ -4,6 +4,8 @@ import Glibc
 /// Something that happened at the terminal.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
+    /// A click or a turn of the wheel (only after `enableMouse(true)`).
+    case mouse(MouseEvent)
     /// The terminal has a new size (columns, rows).
     case resize(width: Int, height: Int)
     /// The terminal went away (the SSH connection dropped): save and leave.
@@ -130,9 +132,9 @@ public final class TerminalSession {
             }
         }
         if fds[0].revents & Int16(POLLIN) != 0 {
-            let keys = readKeys()
-            if keys.isEmpty, Self.inputClosed() { events.append(.hangup) }
-            events += keys.map { TerminalEvent.key($0) }
+            let input = readInput()
+            if input.isEmpty, Self.inputClosed() { events.append(.hangup) }
+            events += input
         } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
             events.append(.hangup)
         }
@@ -146,16 +148,20 @@ public final class TerminalSession {
         return ioctl(0, UInt(FIONREAD), &pending) == 0 && pending == 0
     }
 
-    private func readKeys() -> [Key] {
-        var keys: [Key] = []
+    private func readInput() -> [TerminalEvent] {
+        var keys: [TerminalEvent] = []
         var wch: wint_t = 0
         while true {
             let result = wget_wch(yd_stdscr(), &wch)
             if result == OK {
-                if let key = Key.fromCharacter(UInt32(wch)) { keys.append(key) }
+                if let key = Key.fromCharacter(UInt32(wch)) { keys.append(.key(key)) }
             } else if result == KEY_CODE_YES {
                 if Int32(wch) == KEY_RESIZE { continue }
-                if let key = Self.functionKey(Int32(wch)) { keys.append(key) }
+                if Int32(wch) == KEY_MOUSE {
+                    if let event = Self.mouseEvent() { keys.append(.mouse(event)) }
+                    continue
+                }
+                if let key = Self.functionKey(Int32(wch)) { keys.append(.key(key)) }
             } else {
                 break
             }

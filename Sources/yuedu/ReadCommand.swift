@@ -11,8 +11,15 @@ struct Read: ParsableCommand {
     @Argument(help: "Files or directories of articles; the bundled seeds/ when omitted.")
     var paths: [String] = []
 
+    @Option(help: "A theme: an installed theme's name or a theme file.")
+    var theme: String?
+
+    @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
+    var config: String?
+
     func run() throws {
-        let store = ArticleStore.load(paths: try LibraryPaths.resolve(paths))
+        let setup = ReaderSetup.load(configPath: config, theme: theme)
+        let store = ArticleStore.load(paths: try LibraryPaths.resolve(paths.isEmpty ? setup.configuration.library : paths))
         for s in store.skipped {
             FileHandle.standardError.write("skipped: \(s.path): \(s.reason)\n".data(using: .utf8)!)
         }
@@ -24,13 +31,16 @@ struct Read: ParsableCommand {
             throw ExitCode(2)
         }
         var state = AppState(articles: store.articles, skipped: store.skipped,
-                             width: terminal.width, height: terminal.height)
+                             width: terminal.width, height: terminal.height, keymap: setup.keymap)
+        setup.apply(to: &state)
+        terminal.enableMouse(setup.configuration.mouse)
         let similarity = BackgroundSimilarity()
         similarity.start(state.articles)
         let loop = ReaderLoop(terminal: terminal, onWake: [similarity.deliver])
         let code = loop.run(&state)
         terminal.stop()
         loop.reportExitMessages()
+        setup.report()
         if let notice = terminal.notice {
             FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
         }

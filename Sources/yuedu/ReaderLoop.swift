@@ -28,7 +28,8 @@ struct ReaderLoop {
     }
 
     private func loop(_ state: inout AppState) -> Int32 {
-        terminal.draw(RootView.render(state), cursor: state.cursor)
+        var interpreter = KeyInterpreter()
+        terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         while true {
             for event in terminal.events(timeout: persistence.timeout()) {
                 switch event {
@@ -37,17 +38,16 @@ struct ReaderLoop {
                     if state.prompt != nil {
                         effects = state.input(key)
                     } else {
-                        guard let command = state.keymap.command(for: key) else { continue }
-                        effects = state.apply(command)
+                        let outcome = interpreter.feed(key, keymap: state.keymap)
+                        state.pendingKeys = interpreter.pending
+                        guard case .command(let command, let count) = outcome else { continue }
+                        effects = state.apply(command, count: count)
                     }
-                    for effect in effects {
-                        switch effect {
-                        case .quit: return 0
-                        case .suspend: terminal.suspend()
-                        case .redraw: terminal.draw(Screen(width: 0, height: 0))
-                        default: _ = persistence.run(effect, on: &state)
-                        }
-                    }
+                    if perform(effects, on: &state) { return 0 }
+                case .mouse(let event):
+                    interpreter.reset()
+                    state.pendingKeys = nil
+                    if perform(state.mouse(event), on: &state) { return 0 }
                 case .resize(let width, let height):
                     state.resize(width: width, height: height)
                 case .hangup:
@@ -59,7 +59,20 @@ struct ReaderLoop {
                 }
             }
             persistence.saveIfDue(&state)
-            terminal.draw(RootView.render(state), cursor: state.cursor)
+            terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         }
+    }
+
+    /// Runs the effects a command returned; true when one of them is to quit.
+    private func perform(_ effects: [Effect], on state: inout AppState) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .quit: return true
+            case .suspend: terminal.suspend()
+            case .redraw: terminal.draw(Screen(width: 0, height: 0))
+            default: _ = persistence.run(effect, on: &state)
+            }
+        }
+        return false
     }
 }

@@ -64,7 +64,7 @@ import Testing
 
         // Esc in the prompt: back to the exact place, highlights gone.
         try tmux.send("Escape")
-        try tmux.send("g")
+        try tmux.send("g", "g")   // top is "g g"
         let before = try tmux.waitFor("top, no highlights") { statusBar($0).contains("READ") && counter(statusBar($0)) == nil && $0[0].contains("【新视点】") }
         try tmux.send("j")
         let place = try tmux.waitFor("scrolled a line") { $0[0] != before[0] }

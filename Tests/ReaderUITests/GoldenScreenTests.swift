@@ -49,8 +49,10 @@ func state(width: Int, height: Int, _ commands: [Command] = []) throws -> AppSta
         let s = try state(width: 80, height: 24, [.help])
         let screen = RootView.render(s)
         assertSnapshot(screen, named: "help-80x24")
+        // What does not fit is a scroll away.
+        let scrolled = RootView.render(try state(width: 80, height: 24, [.help, .bottom]))
         for row in Command.table {
-            #expect(screen.textLines.contains { $0.contains(row.help) }, "help lists \(row.command)")
+            #expect((screen.textLines + scrolled.textLines).contains { $0.contains(row.help) }, "help lists \(row.command)")
         }
     }
 

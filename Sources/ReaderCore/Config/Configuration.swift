@@ -1,0 +1,150 @@
+import Foundation
+
+/// The user's settings from `config.toml`. A bad setting never stops the reader: it keeps its
+/// default and the problem is listed in `issues`, with its line.
+///
+/// ```toml
+/// theme = "light"
+/// mouse = true
+/// library = ["~/articles"]
+///
+/// [wrap]
+/// indent = true
+/// ambiguous-wide = false
+///
+/// [keys]
+/// line-down = ["j", "Down", "x"]
+/// top = ["g g", "Home"]
+/// ```
+public struct Configuration: Sendable {
+    /// A `[keys]` entry as written: the command's name, its keys, and the line (for messages).
+    /// The UI checks the names; the core knows neither commands nor keys.
+    public struct KeyBinding: Hashable, Sendable {
+        public var command: String
+        public var keys: [String]
+        public var line: Int?
+    }
+
+    public var theme: String?
+    public var mouse = true
+    public var wrap = WrapOptions()
+    /// Folders or files to open when no PATH is given, `~` expanded, relative to the config's folder.
+    public var library: [String] = []
+    public var keys: [KeyBinding] = []
+    public var issues: [ConfigIssue] = []
+    /// The file the settings came from, when any.
+    public var file: String?
+
+    public init() {}
+
+    /// `$XDG_CONFIG_HOME/yuedu/config.toml`, or `~/.config/yuedu/config.toml`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/yuedu/config.toml"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.config/yuedu/config.toml"
+    }
+
+    /// Reads the settings at `path`. A missing file is fine (`required` false: the defaults,
+    /// no message) unless the user named it.
+    public static func load(path: String, required: Bool) -> Configuration {
+        guard FileManager.default.fileExists(atPath: path) else {
+            var config = Configuration()
+            if required { config.issues.append(ConfigIssue(file: path, message: "no such file: using the defaults")) }
+            return config
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            var config = Configuration()
+            config.issues.append(ConfigIssue(file: path, message: "cannot read it as UTF-8 text: using the defaults"))
+            return config
+        }
+        return parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// Parses settings from TOML text; `directory` anchors relative library paths.
+    public static func parse(_ text: String, file: String? = nil, directory: String = ".") -> Configuration {
+        var config = Configuration()
+        config.file = file
+        let table: [String: ConfigValue]
+        do {
+            table = try ConfigValue.parse(toml: text)
+        } catch {
+            var issue = error
+            issue.file = file
+            issue.message += ": using the defaults"
+            config.issues.append(issue)
+            return config
+        }
+        let source = ConfigSource(text)
+        func issue(_ message: String, key: String, table: String = "") {
+            let line = source.line(of: key, in: table) ?? source.line(ofTable: table.isEmpty ? key : table)
+            config.issues.append(ConfigIssue(file: file, line: line, message: message))
+        }
+        func bool(_ value: ConfigValue, _ key: String, in table: String = "") -> Bool? {
+            if case .boolean(let b) = value { return b }
+            issue("\(table.isEmpty ? key : table + "." + key) must be true or false, found \(value.typeName)", key: key, table: table)
+            return nil
+        }
+        for (key, value) in table.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case "theme":
+                if case .string(let name) = value, !name.isEmpty { config.theme = name }
+                else { issue("theme must be a theme name or a path, found \(value.typeName)", key: key) }
+            case "mouse":
+                if let b = bool(value, key) { config.mouse = b }
+            case "library":
+                var items: [ConfigValue] = []
+                switch value {
+                case .string: items = [value]
+                case .array(let list): items = list
+                default: issue("library must be a list of paths, found \(value.typeName)", key: key)
+                }
+                for item in items {
+                    guard case .string(let path) = item, !path.isEmpty else {
+                        issue("library must be a list of paths, found \(item.typeName) in it", key: key)
+                        continue
+                    }
+                    config.library.append(expand(path, directory: directory))
+                }
+            case "wrap":
+                guard case .table(let wrap) = value else { issue("wrap must be a table ([wrap])", key: key); continue }
+                for (name, v) in wrap.sorted(by: { $0.key < $1.key }) {
+                    switch name {
+                    case "indent": if let b = bool(v, name, in: "wrap") { config.wrap.keepIndent = b }
+                    case "ambiguous-wide": if let b = bool(v, name, in: "wrap") { config.wrap.ambiguousIsWide = b }
+                    default: issue("unknown setting wrap.\(name) (indent, ambiguous-wide)", key: name, table: "wrap")
+                    }
+                }
+            case "keys":
+                guard case .table(let keys) = value else { issue("keys must be a table ([keys])", key: key); continue }
+                for (name, v) in keys.sorted(by: { $0.key < $1.key }) {
+                    let line = source.line(of: name, in: "keys")
+                    var strings: [String] = []
+                    switch v {
+                    case .string(let s): strings = [s]
+                    case .array(let list):
+                        for item in list {
+                            if case .string(let s) = item { strings.append(s) }
+                            else { issue("keys.\(name): a key is a string like \"j\" or \"C-d\", found \(item.typeName)", key: name, table: "keys") }
+                        }
+                    default:
+                        issue("keys.\(name) must be a list of keys, found \(v.typeName)", key: name, table: "keys")
+                        continue
+                    }
+                    config.keys.append(KeyBinding(command: name, keys: strings, line: line))
+                }
+            default:
+                issue("unknown setting \"\(key)\" (theme, mouse, library, [wrap], [keys])", key: key)
+            }
+        }
+        config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return config
+    }
+
+    private static func expand(_ path: String, directory: String) -> String {
+        if path == "~" || path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst() }
+        if path.hasPrefix("/") { return path }
+        return (directory as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,64 @@
+extension ThemeCatalog {
+    /// The default dark theme, compiled in so the reader works without a themes/ folder.
+    /// It is the text of themes/default.toml (a test keeps the two the same).
+    public static let builtInDefault = """
+# yuedu — the default dark theme (256 colours).
+# A scope is a colour (its foreground) or { fg, bg, modifiers }; a scope that is not set
+# falls back to its parent: "ui.list.selected" → "ui.list" → "ui".
+# Colours: a palette name, an ANSI name ("red", "bright-blue"), 0–255, "#rrggbb" or "default".
+
+"ui" = {}
+"ui.border" = "border"
+"ui.header" = { fg = "dim", modifiers = ["bold"] }
+
+"ui.list.date" = "dim"
+"ui.list.selected" = { fg = "cream", bg = "selection", modifiers = ["bold"] }
+"ui.list.selected.unfocused" = { fg = "text", bg = "shade" }
+"ui.list.current" = "tan"
+
+"ui.reading.title" = { fg = "peach", modifiers = ["bold"] }
+"ui.reading.meta" = "dim"
+"ui.reading.lead" = "sage"
+"ui.reading.lead.bar" = "moss"
+"ui.reading.heading" = { fg = "tan", modifiers = ["bold"] }
+"ui.reading.trailer" = "dim"
+"ui.reading.preview" = { fg = "black", bg = "gold", modifiers = ["bold"] }
+
+"ui.search.match" = { fg = "black", bg = "tan" }
+"ui.search.current" = { fg = "black", bg = "orange", modifiers = ["bold"] }
+"ui.bookmark" = "gold"
+
+"ui.sidebar.title" = "text"
+"ui.sidebar.title.in-library" = { fg = "mist", modifiers = ["bold"] }
+"ui.sidebar.summary" = "dim"
+"ui.sidebar.selected" = { fg = "cream", bg = "selection", modifiers = ["bold"] }
+"ui.sidebar.part" = { fg = "tan", modifiers = ["bold"] }
+
+"ui.statusbar" = { fg = "text", bg = "bar" }
+"ui.statusbar.mode" = { fg = "black", bg = "green", modifiers = ["bold"] }
+"ui.statusbar.message" = { fg = "gold", bg = "bar" }
+
+"ui.help" = { fg = "text", bg = "panel" }
+"ui.help.key" = { fg = "gold", bg = "panel", modifiers = ["bold"] }
+"ui.help.title" = { fg = "peach", bg = "panel", modifiers = ["bold"] }
+
+[palette]
+black = 16
+text = 252
+dim = 244
+border = 240
+shade = 238
+bar = 236
+panel = 235
+cream = 230
+selection = 24
+peach = 223
+gold = 222
+tan = 180
+sage = 151
+mist = 152
+moss = 65
+green = 108
+orange = 208
+"""
+}

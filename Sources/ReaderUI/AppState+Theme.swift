@@ -1,0 +1,34 @@
+extension AppState {
+    /// The theme in use.
+    public var theme: Theme { themes.indices.contains(themeIndex) ? themes[themeIndex] : .defaultDark }
+
+    /// Uses the installed theme named `name`; false when there is none.
+    @discardableResult
+    public mutating func selectTheme(named name: String) -> Bool {
+        guard let index = themes.firstIndex(where: { $0.name == name }) else { return false }
+        themeIndex = index
+        return true
+    }
+
+    /// `t`: the next installed theme, named in the status bar.
+    mutating func cycleTheme() {
+        guard !themes.isEmpty else { return }
+        themeIndex = (themeIndex + 1) % themes.count
+        message = "theme: \(theme.name) (\(themeIndex + 1)/\(themes.count))"
+    }
+
+    /// j/k, Space/b, g g/G while the help screen is open.
+    mutating func scrollHelp(_ command: Command) {
+        let page = max(1, HelpView.visibleRows(self) - 1)
+        let delta: Int
+        switch command {
+        case .lineDown: delta = 1
+        case .lineUp: delta = -1
+        case .pageDown: delta = page
+        case .pageUp: delta = -page
+        case .top: delta = -helpTop
+        default: delta = HelpView.maxTop(self)
+        }
+        helpTop = clamp(helpTop + delta, 0, HelpView.maxTop(self))
+    }
+}

@@ -1,0 +1,46 @@
+import ReaderCore
+import Terminal
+
+extension Keymap {
+    /// The default keymap with the `[keys]` of a configuration applied. A command listed there
+    /// gets exactly the keys listed (`[]` unbinds it); a key it takes leaves the command that
+    /// had it. Unknown commands and key names are reported with their line and left out.
+    public init(configuration: Configuration) {
+        self.init()
+        _ = apply(configuration.keys, file: configuration.file)
+    }
+
+    /// Applies `[keys]` entries; returns what was wrong with them.
+    public mutating func apply(_ entries: [Configuration.KeyBinding], file: String? = nil) -> [ConfigIssue] {
+        var issues: [ConfigIssue] = []
+        var setBy: [[Key]: (command: Command, line: Int?)] = [:]
+        for entry in entries.sorted(by: { ($0.line ?? 0, $0.command) < ($1.line ?? 0, $1.command) }) {
+            guard let command = Command(rawValue: entry.command) else {
+                let known = Command.allCases.map(\.name).joined(separator: ", ")
+                issues.append(ConfigIssue(file: file, line: entry.line, message: "unknown command \"\(entry.command)\" in [keys] (commands: \(known))"))
+                continue
+            }
+            var parsed: [[Key]] = []
+            for name in entry.keys {
+                if let keys = Key.sequence(configName: name) {
+                    parsed.append(keys)
+                } else {
+                    issues.append(ConfigIssue(file: file, line: entry.line,
+                                              message: "unknown key \"\(name)\" for \(command.name) (keys look like j, J, Space, Enter, C-d, PgDn, F1, \"g g\")"))
+                }
+            }
+            if parsed.isEmpty && !entry.keys.isEmpty { continue }   // all bad: keep the defaults
+            unbind(command)
+            listed[command] = parsed
+            for keys in parsed {
+                for clash in bind(keys, to: command) {
+                    guard let earlier = setBy[clash.keys], earlier.command == clash.command, clash.command != command else { continue }
+                    issues.append(ConfigIssue(file: file, line: entry.line,
+                        message: "\"\(keys.bindingName)\" for \(command.name) replaces \"\(clash.keys.bindingName)\" for \(clash.command.name)\(earlier.line.map { " (line \($0))" } ?? "")"))
+                }
+                setBy[keys] = (command, entry.line)
+            }
+        }
+        return issues
+    }
+}
