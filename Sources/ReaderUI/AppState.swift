@@ -25,7 +25,7 @@ public struct AppState {
     public private(set) var listTop = 0
     public private(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
-    public private(set) var message: String?
+    public internal(set) var message: String?
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
 

@@ -25,6 +25,7 @@ struct Read: ParsableCommand {
         }
         var state = AppState(articles: store.articles, skipped: store.skipped,
                              width: terminal.width, height: terminal.height)
+        if let notice = terminal.notice { state.show(notice: notice) }
         let code = ReaderLoop(terminal: terminal).run(&state)
         terminal.stop()
         if let notice = terminal.notice {

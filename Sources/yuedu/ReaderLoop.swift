@@ -10,6 +10,7 @@ struct ReaderLoop {
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run(_ state: inout AppState) -> Int32 {
         terminal.draw(RootView.render(state))
+        CrashTrigger.fireIfRequested()
         while true {
             for event in terminal.events(timeout: -1) {
                 switch event {
