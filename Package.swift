@@ -34,6 +34,8 @@ let package = Package(
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         // Search and related-articles speed, for BENCHMARKS.md.
         .executableTarget(name: "yuedu-bench-search", dependencies: ["ReaderCore"]),
+        // Search prompt keystroke to frame, for BENCHMARKS.md.
+        .executableTarget(name: "yuedu-bench-ui", dependencies: ["ReaderCore", "ReaderUI", "Terminal"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),

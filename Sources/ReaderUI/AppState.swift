@@ -21,15 +21,22 @@ public struct AppState {
     public private(set) var width: Int
     public private(set) var height: Int
     /// First row of the reading pane's layout on screen.
-    public private(set) var readingTop = 0
+    public internal(set) var readingTop = 0
     public private(set) var listTop = 0
     public private(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
     public internal(set) var message: String?
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
+    /// The search prompt on the bottom line while the reader types a query; keys go to it.
+    public internal(set) var prompt: SearchPrompt?
+    /// The search whose matches are highlighted in the open article.
+    public internal(set) var search: ArticleSearch?
+    /// The queries searched for in this session, oldest first (↑/↓ in the prompt).
+    public internal(set) var searchHistory: [String] = []
 
     let layouts = LayoutCache()
+    let searchIndexes = SearchIndexCache()
 
     public init(articles: [Article], skipped: [SkippedFile] = [], width: Int, height: Int, keymap: Keymap = Keymap()) {
         self.articles = articles
@@ -108,7 +115,10 @@ public struct AppState {
         case .previousArticle: openArticle(current - 1)
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: showingHelp = true
-        case .cancel: break
+        case .cancel: clearSearch()
+        case .search: openPrompt()
+        case .searchNext: stepSearch(forward: true)
+        case .searchPrevious: stepSearch(forward: false)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return [.quit]
@@ -181,6 +191,7 @@ public struct AppState {
         selection = index
         readingTop = 0
         sidebarSelection = 0
+        clearSearch()
         scrollListToSelection()
     }
 
@@ -210,6 +221,7 @@ public struct AppState {
             readingTop = layout.line(containing: anchor.block, offset: anchor.start)
         }
         readingTop = clamp(readingTop, 0, maxReadingTop)
+        keepSearchMatchInView()
     }
 }
 

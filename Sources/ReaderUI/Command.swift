@@ -15,6 +15,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextArticle = "next-article"
     case previousArticle = "previous-article"
     case toggleFullscreen = "fullscreen"
+    case search
+    case searchNext = "search-next"
+    case searchPrevious = "search-previous"
     case help
     case cancel
     case redraw
@@ -47,8 +50,11 @@ extension Command {
         CommandInfo(command: .nextArticle, keys: [.character("J")], help: "Next article in the list"),
         CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
+        CommandInfo(command: .search, keys: [.character("/")], help: "Search in the article as you type"),
+        CommandInfo(command: .searchNext, keys: [.character("n")], help: "Next search match"),
+        CommandInfo(command: .searchPrevious, keys: [.character("N")], help: "Previous search match"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
-        CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel"),
+        CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel / clear the search"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),
         CommandInfo(command: .suspend, keys: [.control("z")], help: "Suspend (resume with fg)"),
         CommandInfo(command: .quit, keys: [.character("q"), .control("c")], help: "Quit"),

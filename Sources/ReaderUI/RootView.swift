@@ -16,6 +16,7 @@ public enum RootView {
             drawBorder(&screen, x: list.x + list.width, height: list.height, theme: theme)
         }
         ReadingView.render(state, into: &screen, theme: theme)
+        SearchView.highlight(state, into: &screen, theme: theme)
         if let sidebar = panes.sidebar {
             drawBorder(&screen, x: sidebar.x - 1, height: sidebar.height, theme: theme)
             SidebarView.render(state, into: &screen, rect: sidebar, theme: theme)

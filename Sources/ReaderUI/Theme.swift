@@ -43,6 +43,8 @@ public struct Theme: Sendable {
         "ui.statusbar": Style(foreground: .indexed(252), background: .indexed(236)),
         "ui.statusbar.mode": Style(foreground: .indexed(16), background: .indexed(108), attributes: [.bold]),
         "ui.statusbar.message": Style(foreground: .indexed(222), background: .indexed(236)),
+        "ui.search.match": Style(foreground: .indexed(16), background: .indexed(180)),
+        "ui.search.current": Style(foreground: .indexed(16), background: .indexed(208), attributes: [.bold]),
         "ui.help": Style(foreground: .indexed(252), background: .indexed(235)),
         "ui.help.key": Style(foreground: .indexed(222), background: .indexed(235), attributes: [.bold]),
         "ui.help.title": Style(foreground: .indexed(223), background: .indexed(235), attributes: [.bold]),

@@ -9,14 +9,20 @@ struct ReaderLoop {
 
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run(_ state: inout AppState) -> Int32 {
-        terminal.draw(RootView.render(state))
+        terminal.draw(RootView.render(state), cursor: state.cursor)
         CrashTrigger.fireIfRequested()
         while true {
             for event in terminal.events(timeout: -1) {
                 switch event {
                 case .key(let key):
-                    guard let command = state.keymap.command(for: key) else { continue }
-                    for effect in state.apply(command) {
+                    let effects: [Effect]
+                    if state.prompt != nil {
+                        effects = state.input(key)
+                    } else {
+                        guard let command = state.keymap.command(for: key) else { continue }
+                        effects = state.apply(command)
+                    }
+                    for effect in effects {
                         switch effect {
                         case .quit: return 0
                         case .suspend: terminal.suspend()
@@ -31,7 +37,7 @@ struct ReaderLoop {
                     return 128 + signal
                 }
             }
-            terminal.draw(RootView.render(state))
+            terminal.draw(RootView.render(state), cursor: state.cursor)
         }
     }
 }

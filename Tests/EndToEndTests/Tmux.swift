@@ -117,11 +117,11 @@ final class TmuxSession {
     /// Waits until the screen satisfies `predicate`, at most `timeout` seconds; fails with the
     /// screen when it never does.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitFor(_ what: String, timeout: Double = 10, escapes: Bool = false, _ predicate: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var last: [String] = []
         while Date() < deadline {
-            last = try screen()
+            last = try screen(escapes: escapes)
             if predicate(last) { return last }
             usleep(50_000)
         }
