@@ -128,6 +128,19 @@ import Testing
         try tmux.send("Space")
         try tmux.waitFor("scrolled a page") { $0 != screen }
 
+        // Search: the prompt, Chinese typed over the connection, the next match.
+        try tmux.send("/")
+        try tmux.waitFor("the search prompt") { $0.last { !$0.isEmpty }?.hasPrefix("/") == true }
+        try tmux.send("的", literal: true)
+        try tmux.send("Enter")
+        func counter(_ rows: [String]) -> String? {
+            let status = rows.last { !$0.isEmpty } ?? ""
+            return status.range(of: #"\[[0-9]+/[0-9]+\]"#, options: .regularExpression).map { String(status[$0]) }
+        }
+        let first = try #require(counter(try tmux.waitFor("a match") { counter($0) != nil }))
+        try tmux.send("n")
+        try tmux.waitFor("the next match") { counter($0) != nil && counter($0) != first }
+
         // Resize: the window size travels over SSH.
         try tmux.resize(width: 70, height: 20)
         try tmux.waitFor("the 70×20 layout") { rows in !rows.contains { $0.contains("Related") } && rows.prefix(20).contains { $0.contains("READ") } }
