@@ -133,7 +133,11 @@ public final class TerminalSession {
         }
         if fds[0].revents & Int16(POLLIN) != 0 {
             let input = readInput()
-            if input.isEmpty, Self.inputClosed() { events.append(.hangup) }
+            // A hung-up terminal reads as ready with nothing in it (and POLLHUP): no signal
+            // need arrive for the reader to notice.
+            if input.isEmpty, fds[0].revents & Int16(POLLHUP | POLLERR) != 0 || Self.inputClosed() {
+                events.append(.hangup)
+            }
             events += input
         } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
             events.append(.hangup)
@@ -145,7 +149,8 @@ public final class TerminalSession {
         var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
         guard poll(&fd, 1, 0) > 0 else { return false }
         var pending: Int32 = 0
-        return ioctl(0, UInt(FIONREAD), &pending) == 0 && pending == 0
+        // After a hang-up the terminal answers FIONREAD with EIO.
+        return ioctl(0, UInt(FIONREAD), &pending) != 0 || pending == 0
     }
 
     private func readInput() -> [TerminalEvent] {
@@ -239,7 +244,7 @@ public final class TerminalSession {
                 // The cluster's code points in order, as ncurses places them (a combining mark
                 // joins the cell before); controls never reach the terminal.
                 text.removeAll(keepingCapacity: true)
-                for scalar in cell.text.unicodeScalars where scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) {
+                for scalar in cell.text.unicodeScalars where Self.isSafeToWrite(scalar) {
                     text.append(wchar_t(bitPattern: scalar.value))
                 }
                 if text.isEmpty { text.append(0x20) }
@@ -260,6 +265,16 @@ public final class TerminalSession {
         wnoutrefresh(win)
         doupdate()
         previous = frame
+    }
+
+    /// Whether a code point can go to the terminal as it is: never a C0 or C1 control, DEL,
+    /// nor a bidi or line-separator control that would reorder or break the rows. Text is
+    /// sanitized before it reaches a `Screen`; this is the last line of defence.
+    static func isSafeToWrite(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return false
+        default: return true
+        }
     }
 
     private func attributes(_ a: Attributes) -> attr_t {

@@ -6,8 +6,8 @@ import Terminal
 /// Builds the library's similarity index away from the main thread, so the first screen
 /// never waits for it, and hands it to the reader loop.
 ///
-/// The mechanism: `start(_:)` runs `SimilarityIndex.build` as a work item on a global
-/// dispatch queue. When it is done, the work item puts the index in a lock-guarded box and
+/// The mechanism: `start(_:)` runs `SimilarityIndex.build` on a thread of its own
+/// (`ParallelWork.detach`; Dispatch's pool would wake an idle reader every second). When it is done, the thread puts the index in a lock-guarded box and
 /// calls `TerminalSession.wakeUp()`, which writes a byte to the pipe the loop already polls
 /// for signals. The loop, waiting in `events(timeout:)`, gets a `.wake` event and calls
 /// `deliver(to:)` on the main thread, which moves the index into `AppState`. Until then the
@@ -18,7 +18,7 @@ final class BackgroundSimilarity: @unchecked Sendable {
 
     /// Starts building the index of `articles` (the library, in the state's order).
     func start(_ articles: [Article]) {
-        DispatchQueue.global(qos: .utility).async { [self] in
+        ParallelWork.detach { [self] in
             let index = SimilarityIndex.build(articles)
             lock.withLock { built = index }
             TerminalSession.wakeUp()

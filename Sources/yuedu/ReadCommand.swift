@@ -33,6 +33,7 @@ struct Read: ParsableCommand {
         var state = AppState(articles: store.articles, skipped: store.skipped,
                              width: terminal.width, height: terminal.height, keymap: setup.keymap)
         setup.apply(to: &state)
+        if let notice = terminal.notice { state.show(notice: notice) }
         terminal.enableMouse(setup.configuration.mouse)
         let similarity = BackgroundSimilarity()
         similarity.start(state.articles)

@@ -30,6 +30,7 @@ struct ReaderLoop {
     private func loop(_ state: inout AppState) -> Int32 {
         var interpreter = KeyInterpreter()
         terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
+        CrashTrigger.fireIfRequested()
         while true {
             for event in terminal.events(timeout: persistence.timeout()) {
                 switch event {

@@ -115,7 +115,7 @@ extension SimilarityIndex {
         var raw = [RawTerms](repeating: RawTerms(), count: n)
         raw.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            ParallelWork.perform(iterations: chunks) { chunk in
                 for i in stride(from: chunk, to: n, by: chunks) {
                     let frequencies = TermExtractor.frequencies(of: articles[i], titleWeight: titleWeight)
                     out[i] = RawTerms(keys: Array(frequencies.keys), counts: Array(frequencies.values))
@@ -130,7 +130,7 @@ extension SimilarityIndex {
         var shards = [Shard](repeating: Shard(), count: shardCount)
         shards.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: shardCount) { s in
+            ParallelWork.perform(iterations: shardCount) { s in
                 var shard = Shard()
                 for terms in rawTerms {
                     for key in terms.keys where Shard.of(key, count: shardCount) == s {
@@ -156,7 +156,7 @@ extension SimilarityIndex {
         let logN = Float(n + 1)
         vectors.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            ParallelWork.perform(iterations: chunks) { chunk in
                 var weighted: [(term: Int32, weight: Float)] = []
                 for i in stride(from: chunk, to: n, by: chunks) {
                     weighted.removeAll(keepingCapacity: true)

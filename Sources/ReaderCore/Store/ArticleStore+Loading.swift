@@ -66,7 +66,7 @@ extension ArticleStore {
         let chunks = min(count, cores * 8)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            ParallelWork.perform(iterations: chunks) { chunk in
                 let lower = chunk * count / chunks
                 let upper = (chunk + 1) * count / chunks
                 for i in lower..<upper {
