@@ -5,27 +5,34 @@ public enum Effect: Hashable, Sendable {
     case quit
     case suspend
     case redraw
+    /// Read the library again in the background, then `replaceLibrary(...)`.
+    case reload
 }
 
 /// The whole application as a value. `apply(_:)` is the one place state changes.
 public struct AppState {
-    public private(set) var articles: [Article]
-    public private(set) var skipped: [SkippedFile]
+    public internal(set) var articles: [Article]
+    public internal(set) var skipped: [SkippedFile]
     /// The row selected in the article list.
-    public private(set) var selection = 0
+    public internal(set) var selection = 0
     /// The article open in the reading pane.
-    public private(set) var current = 0
+    public internal(set) var current = 0
     public private(set) var focus: Pane = .reading
     public private(set) var fullscreen = false
     public private(set) var showingHelp = false
     public private(set) var width: Int
     public private(set) var height: Int
     /// First row of the reading pane's layout on screen.
-    public private(set) var readingTop = 0
-    public private(set) var listTop = 0
+    public internal(set) var readingTop = 0
+    public internal(set) var listTop = 0
     public private(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
-    public private(set) var message: String?
+    public internal(set) var message: String?
+    /// The library loading or reloading in the background, nil when it is all here.
+    public internal(set) var loading: LibraryLoading?
+    /// The overlay listing skipped files is open; `skippedTop` is its first file shown.
+    public internal(set) var showingSkipped = false
+    public internal(set) var skippedTop = 0
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
 
@@ -37,9 +44,6 @@ public struct AppState {
         self.width = width
         self.height = height
         self.keymap = keymap
-        if !skipped.isEmpty {
-            message = "\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped"
-        }
     }
 
     // MARK: - Derived
@@ -94,6 +98,7 @@ public struct AppState {
             }
             return []
         }
+        if showingSkipped { return applyInSkipped(command) }
         switch command {
         case .lineDown: move(by: 1)
         case .lineUp: move(by: -1)
@@ -108,6 +113,8 @@ public struct AppState {
         case .previousArticle: openArticle(current - 1)
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: showingHelp = true
+        case .showSkipped: showSkipped()
+        case .reload: return requestReload()
         case .cancel: break
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]

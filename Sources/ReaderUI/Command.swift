@@ -15,6 +15,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextArticle = "next-article"
     case previousArticle = "previous-article"
     case toggleFullscreen = "fullscreen"
+    case showSkipped = "skipped"
+    case reload
     case help
     case cancel
     case redraw
@@ -47,6 +49,8 @@ extension Command {
         CommandInfo(command: .nextArticle, keys: [.character("J")], help: "Next article in the list"),
         CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
+        CommandInfo(command: .showSkipped, keys: [.character("S")], help: "List the skipped files and why"),
+        CommandInfo(command: .reload, keys: [.character("R")], help: "Reload the library (new, changed, removed)"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),

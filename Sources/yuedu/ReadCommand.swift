@@ -12,10 +12,7 @@ struct Read: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let store = ArticleStore.load(paths: try LibraryPaths.resolve(paths))
-        for s in store.skipped {
-            FileHandle.standardError.write("skipped: \(s.path): \(s.reason)\n".data(using: .utf8)!)
-        }
+        let roots = try LibraryPaths.resolve(paths)
         let terminal = TerminalSession()
         do {
             try terminal.start()
@@ -23,9 +20,10 @@ struct Read: ParsableCommand {
             FileHandle.standardError.write("yuedu: \(error.description)\n".data(using: .utf8)!)
             throw ExitCode(2)
         }
-        var state = AppState(articles: store.articles, skipped: store.skipped,
-                             width: terminal.width, height: terminal.height)
-        let code = ReaderLoop(terminal: terminal).run(&state)
+        var state = AppState(articles: [], width: terminal.width, height: terminal.height)
+        let library = LibraryLoader(roots: roots, waker: terminal.waker)
+        library.start(&state)
+        let code = ReaderLoop(terminal: terminal, library: library).run(&state)
         terminal.stop()
         if let notice = terminal.notice {
             FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
