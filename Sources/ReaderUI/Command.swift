@@ -50,7 +50,7 @@ extension Command {
         CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
         CommandInfo(command: .showSkipped, keys: [.character("S")], help: "List the skipped files and why"),
-        CommandInfo(command: .reload, keys: [.character("R")], help: "Reload the library (new, changed, removed)"),
+        CommandInfo(command: .reload, keys: [.character("R")], help: "Reload the library from disk"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),
