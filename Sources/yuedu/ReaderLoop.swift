@@ -12,8 +12,10 @@ struct ReaderLoop {
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run(_ state: inout AppState) -> Int32 {
         terminal.draw(RootView.render(state))
-        // Test hook: leave after the first frame that shows articles (times the first screen).
+        // Benchmark hooks: leave after the first frame that shows articles (times the first
+        // screen), or once the whole library is in (times the load, measures its memory).
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_FIRST_FRAME"] == "1"
+        let exitAfterLoad = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_LOAD"] == "1"
         while true {
             for event in terminal.events(timeout: -1) {
                 switch event {
@@ -39,6 +41,7 @@ struct ReaderLoop {
             }
             terminal.draw(RootView.render(state))
             if exitAfterFirstFrame, !state.articles.isEmpty || library?.finished == true { return 0 }
+            if exitAfterLoad, library?.finished == true { return 0 }
         }
     }
 }
