@@ -66,6 +66,7 @@ extension AppState {
             selection = newSelection
             keepSelection(onRow: selectedRow)
         }
+        refreshRelated()
     }
 
     /// The background load is done: the status bar stops showing progress.
@@ -117,6 +118,7 @@ extension AppState {
             selection = current
         }
         keepSelection(onRow: selectedRow)
+        refreshRelated()
         message = note
     }
 

@@ -7,6 +7,10 @@ public enum Effect: Hashable, Sendable {
     case redraw
     /// Read the library again in the background, then `replaceLibrary(...)`.
     case reload
+    /// Bookmark the article, or remove its bookmark (see `AppState+Bookmarks.swift`).
+    case toggleBookmark(Article)
+    /// Remember where the article with this key is being read.
+    case savePosition(ArticleKey, ReadingPosition)
 }
 
 /// The whole application as a value. `apply(_:)` is the one place state changes.
@@ -17,7 +21,7 @@ public struct AppState {
     public internal(set) var selection = 0
     /// The article open in the reading pane.
     public internal(set) var current = 0
-    public private(set) var focus: Pane = .reading
+    public internal(set) var focus: Pane = .reading
     public private(set) var fullscreen = false
     public private(set) var showingHelp = false
     public private(set) var width: Int
@@ -25,7 +29,7 @@ public struct AppState {
     /// First row of the reading pane's layout on screen.
     public internal(set) var readingTop = 0
     public internal(set) var listTop = 0
-    public private(set) var sidebarSelection = 0
+    public internal(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
     public internal(set) var message: String?
     /// The library loading or reloading in the background, nil when it is all here.
@@ -35,8 +39,27 @@ public struct AppState {
     public internal(set) var skippedTop = 0
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
+    /// The search prompt on the bottom line while the reader types a query; keys go to it.
+    public internal(set) var prompt: SearchPrompt?
+    /// The search whose matches are highlighted in the open article.
+    public internal(set) var search: ArticleSearch?
+    /// The queries searched for in this session, oldest first (↑/↓ in the prompt).
+    public internal(set) var searchHistory: [String] = []
+    /// The related-articles sidebar: its lists, the similarity index once built, the history.
+    public internal(set) var related: RelatedState
+    /// Bookmarked articles, newest bookmark first, as the stores last reported them.
+    public internal(set) var bookmarks: [ArticleKey] = []
+    /// Where each article was left (its `fraction` is the list's "35%").
+    public internal(set) var positions: [ArticleKey: ReadingPosition] = [:]
+    /// Whether the list shows bookmarked articles only.
+    public internal(set) var bookmarksOnly = false
+    /// The library indices the list shows when `bookmarksOnly`, in its order.
+    var bookmarkRows: [Int] = []
+    var bookmarkSet: Set<ArticleKey> = []
 
     let layouts = LayoutCache()
+    let searchIndexes = SearchIndexCache()
+    let keys = ArticleKeyCache()
 
     public init(articles: [Article], skipped: [SkippedFile] = [], width: Int, height: Int, keymap: Keymap = Keymap()) {
         self.articles = articles
@@ -44,6 +67,8 @@ public struct AppState {
         self.width = width
         self.height = height
         self.keymap = keymap
+        related = RelatedState(articles: articles)
+        refreshRelated()
     }
 
     // MARK: - Derived
@@ -81,8 +106,7 @@ public struct AppState {
 
     /// The related entries of the open article, with the library index of each one's article.
     public var relatedEntries: [(item: RelatedItem, index: Int?)] {
-        guard let article = currentArticle else { return [] }
-        return article.related.map { item in (item, articles.firstIndex { $0.title == item.title }) }
+        related.fromArticle.map { ($0.item, $0.index) }
     }
 
     // MARK: - Apply
@@ -90,6 +114,8 @@ public struct AppState {
     /// Applies a command and returns the effects for the executable to run.
     public mutating func apply(_ command: Command) -> [Effect] {
         message = nil
+        if let effects = interceptRelated(command) { return effects }
+        let place = (article: current, top: readingTop)
         if showingHelp {
             switch command {
             case .help, .cancel, .quit: showingHelp = false
@@ -109,18 +135,26 @@ public struct AppState {
         case .focusNext: cycleFocus(by: 1)
         case .focusPrevious: cycleFocus(by: -1)
         case .open: openSelected()
-        case .nextArticle: openArticle(current + 1)
-        case .previousArticle: openArticle(current - 1)
+        case .nextArticle: openArticle(neighbour(of: current, by: 1))
+        case .previousArticle: openArticle(neighbour(of: current, by: -1))
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: showingHelp = true
         case .showSkipped: showSkipped()
         case .reload: return requestReload()
-        case .cancel: break
+        case .cancel: cancelRelated()
+        case .search: openPrompt()
+        case .searchNext: stepSearch(forward: true)
+        case .searchPrevious: stepSearch(forward: false)
+        case .related: toggleRelated()
+        case .back: goBack()
+        case .forward: goForward()
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return [.quit]
+        case .toggleBookmark: return toggleBookmarkEffects()
+        case .toggleBookmarksOnly: toggleBookmarksOnly()
         }
-        return []
+        return positionEffects(since: place)
     }
 
     /// The terminal has a new size: re-wrap once, keeping the same text at the top.
@@ -128,6 +162,7 @@ public struct AppState {
         setGeometry(width: max(0, width), height: max(0, height), fullscreen: fullscreen)
         clampFocus()
         scrollListToSelection()
+        relatedDidResize()
     }
 
     // MARK: - Commands
@@ -140,16 +175,16 @@ public struct AppState {
         }
     }
 
-    private mutating func move(by delta: Int) {
+    mutating func move(by delta: Int) {
         switch focus {
         case .reading:
             readingTop = clamp(readingTop.addingReportingOverflow(delta).partialValue, 0, maxReadingTop)
         case .list:
             guard !articles.isEmpty else { return }
-            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, articles.count - 1)
+            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, listCount - 1))
             scrollListToSelection()
         case .sidebar:
-            let count = relatedEntries.count
+            let count = sidebarEntries.count
             guard count > 0 else { return }
             let step = delta > 1 ? 1 : (delta < -1 ? -1 : delta)
             sidebarSelection = clamp(abs(delta) > 1000 ? (delta > 0 ? count - 1 : 0) : sidebarSelection + step, 0, count - 1)
@@ -165,46 +200,44 @@ public struct AppState {
     private mutating func openSelected() {
         switch focus {
         case .list:
-            openArticle(selection)
+            if let index = libraryIndex(ofRow: selection) { openArticle(index) }
         case .sidebar:
-            let entries = relatedEntries
-            guard entries.indices.contains(sidebarSelection) else { return }
-            if let index = entries[sidebarSelection].index {
-                openArticle(index)
-            } else {
-                message = "not in the library: \(entries[sidebarSelection].item.title)"
-            }
+            openSidebarEntry()
         case .reading:
             break
         }
     }
 
-    private mutating func openArticle(_ index: Int) {
+    mutating func openArticle(_ index: Int, recording: Bool = true) {
         guard articles.indices.contains(index) else {
             message = index < 0 ? "first article" : "last article"
             return
         }
+        if recording { recordVisit() }
         current = index
-        selection = index
+        selection = row(of: index) ?? selection
         readingTop = 0
         sidebarSelection = 0
+        clearSearch()
+        restorePosition()
         scrollListToSelection()
+        refreshRelated()
     }
 
-    private mutating func setFullscreen(_ on: Bool) {
+    mutating func setFullscreen(_ on: Bool) {
         setGeometry(width: width, height: height, fullscreen: on)
         clampFocus()
     }
 
-    private mutating func clampFocus() {
+    mutating func clampFocus() {
         if !panes.visiblePanes.contains(focus) { focus = .reading }
     }
 
-    private mutating func scrollListToSelection() {
+    mutating func scrollListToSelection() {
         let rows = max(1, (panes.list?.height ?? 1) - 1)
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }
-        listTop = clamp(listTop, 0, max(0, articles.count - rows))
+        listTop = clamp(listTop, 0, max(0, listCount - rows))
     }
 
     /// Changes the geometry, then puts the text that was at the top back at the top.
@@ -217,6 +250,7 @@ public struct AppState {
             readingTop = layout.line(containing: anchor.block, offset: anchor.start)
         }
         readingTop = clamp(readingTop, 0, maxReadingTop)
+        keepSearchMatchInView()
     }
 }
 

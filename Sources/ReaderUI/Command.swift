@@ -17,6 +17,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case toggleFullscreen = "fullscreen"
     case showSkipped = "skipped"
     case reload
+    case search
+    case searchNext = "search-next"
+    case searchPrevious = "search-previous"
+    case related
+    case back
+    case forward
+    case toggleBookmark = "bookmark"
+    case toggleBookmarksOnly = "bookmarks-only"
     case help
     case cancel
     case redraw
@@ -51,8 +59,16 @@ extension Command {
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
         CommandInfo(command: .showSkipped, keys: [.character("S")], help: "List the skipped files and why"),
         CommandInfo(command: .reload, keys: [.character("R")], help: "Reload the library from disk"),
+        CommandInfo(command: .search, keys: [.character("/")], help: "Search in the article as you type"),
+        CommandInfo(command: .searchNext, keys: [.character("n")], help: "Next search match"),
+        CommandInfo(command: .searchPrevious, keys: [.character("N")], help: "Previous search match"),
+        CommandInfo(command: .related, keys: [.character("r")], help: "Related articles (sidebar or overlay)"),
+        CommandInfo(command: .back, keys: [.character("h"), .backspace], help: "Back to the previous article"),
+        CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),
+        CommandInfo(command: .toggleBookmark, keys: [.character("m")], help: "Bookmark / unbookmark the article"),
+        CommandInfo(command: .toggleBookmarksOnly, keys: [.character("B"), .character("'")], help: "List bookmarks only / all articles"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
-        CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel"),
+        CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel / clear the search"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),
         CommandInfo(command: .suspend, keys: [.control("z")], help: "Suspend (resume with fg)"),
         CommandInfo(command: .quit, keys: [.character("q"), .control("c")], help: "Quit"),

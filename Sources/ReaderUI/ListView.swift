@@ -1,18 +1,18 @@
 import ReaderCore
 import Terminal
 
-/// The article list: date and title, the selected row highlighted.
+/// The article list: date and title, the selected row highlighted; at the right end how far
+/// the article was read and its bookmark mark.
 enum ListView {
     static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
-        RootView.header("文章 Articles (\(state.articles.count))", focused: state.focus == .list,
+        RootView.header(title(state), focused: state.focus == .list,
                         into: &screen, rect: rect, theme: theme)
         let rows = rect.height - 1
         for row in 0..<max(0, rows) {
-            let index = state.listTop + row
-            guard state.articles.indices.contains(index) else { break }
+            guard let index = state.libraryIndex(ofRow: state.listTop + row) else { break }
             let article = state.articles[index]
             let y = rect.y + 1 + row
-            let selected = index == state.selection
+            let selected = state.listTop + row == state.selection
             let base: Style
             if selected {
                 base = theme.style(state.focus == .list ? "ui.list.selected" : "ui.list.selected.unfocused")
@@ -31,8 +31,12 @@ enum ListView {
             if article.decodingNote != nil, article.date == nil || rect.width < 30 {
                 x += screen.write("!", x: x, y: y, maxWidth: rect.x + rect.width - x, style: base)
             }
-            screen.write(Sanitizer.displayable(article.title), x: x, y: y, maxWidth: rect.x + rect.width - x,
+            let marks = renderMarks(state, index: index, into: &screen, rect: rect, y: y, base: base, selected: selected, theme: theme)
+            screen.write(Sanitizer.displayable(article.title), x: x, y: y, maxWidth: rect.x + rect.width - x - marks,
                          style: base, ellipsis: true)
+        }
+        if state.bookmarksOnly, state.listCount == 0, rows > 0 {
+            screen.write(" (none: m bookmarks one)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.style("ui.list.date"))
         }
     }
 }

@@ -15,13 +15,19 @@ public enum RootView {
             ListView.render(state, into: &screen, rect: list, theme: theme)
             drawBorder(&screen, x: list.x + list.width, height: list.height, theme: theme)
         }
-        ReadingView.render(state, into: &screen, theme: theme)
+        if let item = state.related.preview {
+            PreviewView.render(state, item: item, into: &screen, theme: theme)
+        } else {
+            ReadingView.render(state, into: &screen, theme: theme)
+        }
+        SearchView.highlight(state, into: &screen, theme: theme)
         if let sidebar = panes.sidebar {
             drawBorder(&screen, x: sidebar.x - 1, height: sidebar.height, theme: theme)
             SidebarView.render(state, into: &screen, rect: sidebar, theme: theme)
         }
         StatusBar.render(state, into: &screen, rect: panes.statusBar, theme: theme)
         if state.showingSkipped { SkippedView.render(state, into: &screen, theme: theme) }
+        if state.related.overlay { RelatedOverlayView.render(state, into: &screen, theme: theme) }
         if state.showingHelp { HelpView.render(state, into: &screen, theme: theme) }
         return screen
     }

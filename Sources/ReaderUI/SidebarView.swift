@@ -1,34 +1,89 @@
 import ReaderCore
 import Terminal
 
-/// The related-articles sidebar: the article's own list, each title with its summary.
+/// The related-articles sidebar in two parts: the article's own list (相关信息), each title
+/// with its summary and marked `▸` when the library has it, and the library's articles most
+/// like the open one (相似文章), most alike first.
 enum SidebarView {
     static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
         RootView.header("相关 Related", focused: state.focus == .sidebar, into: &screen, rect: rect, theme: theme)
-        let entries = state.relatedEntries
-        var y = rect.y + 1
-        let bottom = rect.y + rect.height
-        let inner = rect.width - 2
-        if entries.isEmpty {
-            screen.write("(none)", x: rect.x + 1, y: y, maxWidth: inner, style: theme.style("ui.sidebar.summary"))
-            return
+        renderEntries(state, into: &screen, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
+                      selecting: state.focus == .sidebar, theme: theme)
+    }
+
+    /// One row of the sidebar's content.
+    struct Row {
+        var text: String
+        var scope: String
+        /// The sidebar entry this row belongs to (titles only: the rows a selection fills).
+        var entry: Int?
+    }
+
+    /// The two parts as rows `width` cells wide, titles and summaries cut with `…`.
+    static func rows(_ state: AppState, width: Int) -> [Row] {
+        let text = width - 2
+        var rows: [Row] = []
+        var entry = 0
+        rows.append(Row(text: fitting(["相关信息 From the article", "相关信息 From the site", "相关信息"], width), scope: "ui.sidebar.part"))
+        if state.related.fromArticle.isEmpty {
+            rows.append(Row(text: "  (none)", scope: "ui.sidebar.summary"))
         }
-        for (i, entry) in entries.enumerated() {
-            guard y < bottom else { break }
-            let selected = state.focus == .sidebar && i == state.sidebarSelection
-            let titleStyle = selected ? theme.style("ui.sidebar.selected")
-                : theme.style(entry.index != nil ? "ui.sidebar.title.in-library" : "ui.sidebar.title")
-            for (n, line) in clipped(entry.item.title, width: inner - 2, lines: 2).enumerated() where y < bottom {
-                if selected { screen.fill(x: rect.x, y: y, width: rect.width, height: 1, style: titleStyle) }
-                let mark = n == 0 ? (entry.index != nil ? "▸ " : "· ") : "  "
-                screen.write(mark + line, x: rect.x + 1, y: y, maxWidth: inner, style: titleStyle)
-                y += 1
+        for item in state.related.fromArticle {
+            for (n, line) in clipped(item.item.title, width: text, lines: 2).enumerated() {
+                let mark = n > 0 ? "  " : (item.index != nil ? "▸ " : "· ")
+                rows.append(Row(text: mark + line, scope: item.index != nil ? "ui.sidebar.title.in-library" : "ui.sidebar.title", entry: entry))
             }
-            for line in clipped(entry.item.summary, width: inner - 2, lines: 3) where y < bottom {
-                screen.write("  " + line, x: rect.x + 1, y: y, maxWidth: inner, style: theme.style("ui.sidebar.summary"))
-                y += 1
+            for line in clipped(item.item.summary, width: text, lines: 2) {
+                rows.append(Row(text: "  " + line, scope: "ui.sidebar.summary"))
             }
-            y += 1
+            entry += 1
+        }
+        rows.append(Row(text: "", scope: "ui.sidebar.summary"))
+        rows.append(Row(text: fitting(["相似文章 Similar in your library", "相似文章 Similar", "相似文章"], width), scope: "ui.sidebar.part"))
+        switch state.related.similar {
+        case nil:
+            rows.append(Row(text: "  …", scope: "ui.sidebar.summary"))
+        case let similar? where similar.isEmpty:
+            rows.append(Row(text: "  (none)", scope: "ui.sidebar.summary"))
+        case let similar?:
+            for index in similar where state.articles.indices.contains(index) {
+                let article = state.articles[index]
+                for (n, line) in clipped(article.title, width: text, lines: 2).enumerated() {
+                    rows.append(Row(text: (n == 0 ? "▸ " : "  ") + line, scope: "ui.sidebar.title.in-library", entry: entry))
+                }
+                let about = [article.date?.description, article.site].compactMap { $0 }.joined(separator: " · ")
+                if let line = clipped(about, width: text, lines: 1).first {
+                    rows.append(Row(text: "  " + line, scope: "ui.sidebar.summary"))
+                }
+                entry += 1
+            }
+        }
+        return rows
+    }
+
+    /// The first of `choices` that fits in `width` cells, else the last.
+    static func fitting(_ choices: [String], _ width: Int) -> String {
+        choices.first { DisplayWidth.of($0) <= width } ?? choices.last!
+    }
+
+    /// Draws the rows into `rect`, scrolled so that the selected entry is in view; with
+    /// `selecting`, the selected entry's title rows are highlighted.
+    static func renderEntries(_ state: AppState, into screen: inout Screen, rect: Rect, selecting: Bool, theme: Theme) {
+        guard rect.width > 3, rect.height > 0 else { return }
+        let rows = rows(state, width: rect.width - 2)
+        let selected = rows.indices.filter { rows[$0].entry == state.sidebarSelection }
+        var top = 0
+        if selecting, let first = selected.first, let last = selected.last {
+            // Keep a summary row under the title in view too, and the part header above the first entry.
+            let end = min(rows.count - 1, last + 1)
+            top = max(0, end - rect.height + 1)
+            if first - 1 < top { top = max(0, first - 1) }
+        }
+        for (row, y) in zip(rows[top...], rect.y..<(rect.y + rect.height)) {
+            let highlighted = selecting && row.entry == state.sidebarSelection
+            let style = theme.style(highlighted ? "ui.sidebar.selected" : row.scope)
+            if highlighted { screen.fill(x: rect.x, y: y, width: rect.width, height: 1, style: style) }
+            screen.write(row.text, x: rect.x + 1, y: y, maxWidth: rect.width - 2, style: style, ellipsis: true)
         }
     }
 }

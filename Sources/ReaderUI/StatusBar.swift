@@ -5,6 +5,7 @@ import Terminal
 enum StatusBar {
     static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
         guard rect.height > 0 else { return }
+        if state.prompt != nil { return SearchView.renderPrompt(state, into: &screen, rect: rect, theme: theme) }
         let style = theme.style("ui.statusbar")
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
         let mode: String
@@ -17,6 +18,7 @@ enum StatusBar {
         let position = state.articles.isEmpty ? "" : " \(state.current + 1)/\(state.articles.count) · \(state.readingPercent)% "
         x += screen.write(position, x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: style)
         x += screen.write(libraryNote(state), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: theme.style("ui.statusbar.message"))
+        x += SearchView.renderCounter(state, into: &screen, x: x, rect: rect, theme: theme)
         let rest = rect.x + rect.width - x
         if let message = state.message {
             screen.write(" " + message, x: x, y: rect.y, maxWidth: rest, style: theme.style("ui.statusbar.message"), ellipsis: true)

@@ -40,6 +40,15 @@ enum SignalPipe {
         return fds[0]
     }
 
+    /// The byte `wake()` writes: no signal has the number 0.
+    static let wakeByte: Int32 = 0
+
+    /// Writes `wakeByte` to the pipe, from any thread; nothing happens before `install()`.
+    static func wake() {
+        var byte = UInt8(wakeByte)
+        _ = write(signalPipeWrite, &byte, 1)
+    }
+
     /// Reads the signals waiting in the pipe.
     static func drain(_ fd: Int32) -> [Int32] {
         var buffer = [UInt8](repeating: 0, count: 64)

@@ -10,7 +10,7 @@ public enum TerminalEvent: Hashable, Sendable {
     case hangup
     /// SIGTERM, SIGINT or SIGHUP: save and leave.
     case terminate(signal: Int32)
-    /// Another thread called `wakeUp()`: results of background work are waiting.
+    /// Another thread called `TerminalSession.wakeUp()`: work done in the background is ready.
     case wake
 }
 
@@ -37,13 +37,7 @@ public final class TerminalSession {
     private var colorCount: Int32 = 0
     private var active = false
 
-    /// Wakes `events(timeout:)` from another thread; hand it to background work.
-    public let waker = WakeUp()
-
     public init() {}
-
-    /// Wakes the event loop from any thread: `events(timeout:)` returns `.wake`.
-    public func wakeUp() { waker.wakeUp() }
 
     /// Takes the terminal over. Throws with a clear message when it cannot (no terminal, an
     /// unknown or too limited TERM).
@@ -117,14 +111,15 @@ public final class TerminalSession {
     /// an idle reader makes no wake-ups), and returns what happened.
     public func events(timeout: Int32) -> [TerminalEvent] {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: waker.fd, events: Int16(POLLIN), revents: 0)]
-        let ready = poll(&fds, 3, timeout)
+                   pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 2, timeout)
         if ready < 0 { return errno == EINTR ? [] : [.hangup] }
         var events: [TerminalEvent] = []
         if fds[1].revents & Int16(POLLIN) != 0 {
             for signal in SignalPipe.drain(signalFD) {
                 switch signal {
+                case SignalPipe.wakeByte:
+                    if !events.contains(.wake) { events.append(.wake) }
                 case SIGWINCH, SIGCONT:
                     events.append(resized())
                 case SIGHUP:
@@ -134,7 +129,6 @@ public final class TerminalSession {
                 }
             }
         }
-        if fds[2].revents & Int16(POLLIN) != 0, waker.drain() { events.append(.wake) }
         if fds[0].revents & Int16(POLLIN) != 0 {
             let keys = readKeys()
             if keys.isEmpty, Self.inputClosed() { events.append(.hangup) }
@@ -199,6 +193,13 @@ public final class TerminalSession {
         previous = nil
         clearok(yd_stdscr(), true)
         return .resize(width: width, height: height)
+    }
+
+    /// Wakes the loop waiting in `events(timeout:)`, which then returns `.wake`; callable from
+    /// any thread (it writes a byte to the pipe the loop polls for signals). A wake-up that
+    /// comes before the loop waits is kept until it does; several coalesce into one event.
+    public static func wakeUp() {
+        SignalPipe.wake()
     }
 
     // MARK: - Suspend

@@ -214,6 +214,7 @@ let what = CommandLine.arguments.dropFirst().first ?? "all"
 switch what {
 case "search": benchmarkSearch()
 case "related": benchmarkRelated()
+case "related-ui": benchmarkRelatedUI()
 case "all": benchmarkSearch(); benchmarkRelated()
 default:
     FileHandle.standardError.write("usage: yuedu-bench-search [search|related|all]\n".data(using: .utf8)!)

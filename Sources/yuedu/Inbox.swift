@@ -6,18 +6,15 @@ import Terminal
 final class Inbox<Message: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [Message] = []
-    private let waker: WakeUp
 
-    init(waker: WakeUp) {
-        self.waker = waker
-    }
+    init() {}
 
     /// Hands `message` to the main loop and wakes it. Never blocks on the loop.
     func post(_ message: Message) {
         lock.lock()
         messages.append(message)
         lock.unlock()
-        waker.wakeUp()
+        TerminalSession.wakeUp()
     }
 
     /// Everything posted since the last drain, in the order posted.

@@ -20,9 +20,12 @@ final class LibraryLoader {
     /// Set when the whole library has been delivered (tests of the first screen use it).
     private(set) var finished = false
 
-    init(roots: [String], waker: WakeUp) {
+    /// Called once the whole library is in (e.g. to index it).
+    var onLoaded: ((AppState) -> Void)?
+
+    init(roots: [String]) {
         self.roots = roots
-        inbox = Inbox(waker: waker)
+        inbox = Inbox()
     }
 
     /// Starts reading the library; batches arrive through `deliver(into:)`.
@@ -55,9 +58,11 @@ final class LibraryLoader {
                 self.store = store
                 finished = true
                 state.finishLoading()
+                onLoaded?(state)
             case .reloaded(let store, let changes):
                 self.store = store
                 state.replaceLibrary(articles: store.articles, skipped: store.skipped, changes: changes)
+                onLoaded?(state)
             }
         }
     }

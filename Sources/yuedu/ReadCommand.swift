@@ -21,10 +21,15 @@ struct Read: ParsableCommand {
             throw ExitCode(2)
         }
         var state = AppState(articles: [], width: terminal.width, height: terminal.height)
-        let library = LibraryLoader(roots: roots, waker: terminal.waker)
+        let library = LibraryLoader(roots: roots)
+        let similarity = BackgroundSimilarity()
+        // Index the library once it is all in (and again after each reload).
+        library.onLoaded = { similarity.start($0.articles) }
         library.start(&state)
-        let code = ReaderLoop(terminal: terminal, library: library).run(&state)
+        let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
+        let code = loop.run(&state)
         terminal.stop()
+        loop.reportExitMessages()
         if let notice = terminal.notice {
             FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
         }

@@ -8,25 +8,51 @@ struct ReaderLoop {
     let terminal: TerminalSession
     /// The library arriving in the background, if it is loaded that way.
     var library: LibraryLoader? = nil
+    /// Run on the main thread on each `.wake` (see `TerminalSession.wakeUp()`): they take
+    /// what background work has finished into the state.
+    var onWake: [(inout AppState) -> Void] = []
+    var persistence = Persistence(paths: PersistencePaths(environment: ProcessInfo.processInfo.environment))
 
-    /// Runs until the user quits or the terminal goes away; returns the exit code.
+    /// Runs until the user quits or the terminal goes away; returns the exit code. What is
+    /// not yet saved is saved on every way out.
     func run(_ state: inout AppState) -> Int32 {
-        terminal.draw(RootView.render(state))
+        persistence.load(into: &state)
+        let code = loop(&state)
+        persistence.exitMessages = persistence.flush()
+        return code
+    }
+
+    /// Prints what went wrong saving on the way out; call once the terminal is restored.
+    func reportExitMessages() {
+        for message in persistence.exitMessages {
+            FileHandle.standardError.write(Data("yuedu: \(message)\n".utf8))
+        }
+    }
+
+    private func loop(_ state: inout AppState) -> Int32 {
         // Benchmark hooks: leave after the first frame that shows articles (times the first
         // screen), or once the whole library is in (times the load, measures its memory).
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_FIRST_FRAME"] == "1"
         let exitAfterLoad = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_LOAD"] == "1"
+        terminal.draw(RootView.render(state), cursor: state.cursor)
         while true {
-            for event in terminal.events(timeout: -1) {
+            for event in terminal.events(timeout: persistence.timeout()) {
                 switch event {
                 case .key(let key):
-                    guard let command = state.keymap.command(for: key) else { continue }
-                    for effect in state.apply(command) {
+                    let effects: [Effect]
+                    if state.prompt != nil {
+                        effects = state.input(key)
+                    } else {
+                        guard let command = state.keymap.command(for: key) else { continue }
+                        effects = state.apply(command)
+                    }
+                    for effect in effects {
                         switch effect {
                         case .quit: return 0
                         case .suspend: terminal.suspend()
                         case .redraw: terminal.draw(Screen(width: 0, height: 0))
                         case .reload: library?.reload()
+                        default: _ = persistence.run(effect, on: &state)
                         }
                     }
                 case .resize(let width, let height):
@@ -37,9 +63,11 @@ struct ReaderLoop {
                     return 128 + signal
                 case .wake:
                     library?.deliver(into: &state)
+                    for handler in onWake { handler(&state) }
                 }
             }
-            terminal.draw(RootView.render(state))
+            persistence.saveIfDue(&state)
+            terminal.draw(RootView.render(state), cursor: state.cursor)
             if exitAfterFirstFrame, !state.articles.isEmpty || library?.finished == true { return 0 }
             if exitAfterLoad, library?.finished == true { return 0 }
         }

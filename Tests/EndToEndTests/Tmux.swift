@@ -71,11 +71,16 @@ func run(_ arguments: [String], environment: [String: String]? = nil, input: Dat
 /// a plain `sh` in a UTF-8 locale. Type with `send`, read the screen with `screen()`.
 final class TmuxSession {
     let socket: String
+    /// The shell's `HOME`: a fresh directory, removed with the session.
+    let home: String
     private static let counter = Counter()
 
     init(width: Int, height: Int, environment: [String: String] = [:]) throws {
         socket = "yuedu-test-\(getpid())-\(Self.counter.next())"
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PS1": "$ ", "HOME": NSTemporaryDirectory()]
+        // A home of its own, so that bookmarks and reading positions do not leak between tests.
+        home = (NSTemporaryDirectory() as NSString).appendingPathComponent("yuedu-home-\(socket)")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PS1": "$ ", "HOME": home]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let result = try run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
@@ -85,7 +90,10 @@ final class TmuxSession {
         try waitFor("shell prompt") { $0.contains("$") }
     }
 
-    deinit { _ = try? run(["tmux", "-L", socket, "kill-server"]) }
+    deinit {
+        _ = try? run(["tmux", "-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: home)
+    }
 
     /// Types keys: tmux key names (`Enter`, `Down`, `C-c`) or literal text with `literal`.
     func send(_ keys: String..., literal: Bool = false) throws {
@@ -114,14 +122,21 @@ final class TmuxSession {
         return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The process the pane's shell is running in the foreground (the reader), if any.
+    func foregroundPID() throws -> Int32? {
+        guard let shell = try panePID() else { return nil }
+        let out = try run(["pgrep", "-n", "-P", "\(shell)"]).stdout
+        return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Waits until the screen satisfies `predicate`, at most `timeout` seconds; fails with the
     /// screen when it never does.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitFor(_ what: String, timeout: Double = 10, escapes: Bool = false, _ predicate: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var last: [String] = []
         while Date() < deadline {
-            last = try screen()
+            last = try screen(escapes: escapes)
             if predicate(last) { return last }
             usleep(50_000)
         }

@@ -16,6 +16,36 @@ let repositoryRoot: URL = {
 /// written instead (re-record on purpose only, and read the diff).
 func assertSnapshot(_ screen: Screen, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let text = screen.textLines.joined(separator: "\n") + "\n"
+    compareSnapshot(text, named: name, sourceLocation: sourceLocation)
+}
+
+/// Like `assertSnapshot`, with the screen's text followed by a style mask, so that highlights
+/// are part of the golden file: one mask row per screen row, one character per cell, `marks`'
+/// character where the cell has that style (named in a legend line) and a space elsewhere (trailing blanks trimmed).
+/// A wide character's two cells both carry the mark, so in a terminal the mask lines up
+/// under the text above it.
+func assertSnapshot(_ screen: Screen, named name: String, marking marks: [(mark: Character, name: String, style: Style)],
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+    var text = screen.textLines.joined(separator: "\n") + "\n"
+    let legend = marks.map { "\($0.mark) \($0.name)" }.joined(separator: ", ")
+    text += "── styles: \(legend) ──\n"
+    text += styleMask(screen, marking: marks).joined(separator: "\n") + "\n"
+    compareSnapshot(text, named: name, sourceLocation: sourceLocation)
+}
+
+/// The style mask of `screen`: for each row, the mark of each cell's style, or a space.
+func styleMask(_ screen: Screen, marking marks: [(mark: Character, name: String, style: Style)]) -> [String] {
+    (0..<screen.height).map { y in
+        var row = ""
+        for x in 0..<screen.width {
+            row.append(marks.first { $0.style == screen[x, y].style }?.mark ?? " ")
+        }
+        while row.hasSuffix(" ") { row.removeLast() }
+        return row
+    }
+}
+
+private func compareSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation) {
     let file = repositoryRoot.appendingPathComponent("Tests/ReaderUITests/Snapshots/\(name).txt")
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try? text.write(to: file, atomically: true, encoding: .utf8)

@@ -1,0 +1,203 @@
+import ReaderCore
+import Terminal
+
+// MARK: - Search in the open article
+
+extension AppState {
+    /// Where the prompt's cursor is on screen while a prompt is open; nil hides the cursor.
+    public var cursor: (x: Int, y: Int)? {
+        guard prompt != nil, !showingHelp, width >= 20, height >= 3 else { return nil }
+        let bar = panes.statusBar
+        guard bar.height > 0 else { return nil }
+        return (SearchView.promptLine(self, width: bar.width).cursorX + bar.x, bar.y)
+    }
+
+    /// Handles a key while the prompt is open: editing, history, Enter and Esc.
+    public mutating func input(_ key: Key) -> [Effect] {
+        guard var edited = prompt else { return [] }
+        message = nil
+        switch key {
+        case .character(let character):
+            edited.insert(character)
+        case .backspace, .control("h"):
+            edited.deleteBackward()
+        case .control("u"):
+            edited.clear()
+        case .up:
+            guard edited.recallOlder(from: searchHistory) else { return [] }
+        case .down:
+            guard edited.recallNewer(from: searchHistory) else { return [] }
+        case .enter:
+            confirmPrompt()
+            return []
+        case .escape, .control("c"), .control("g"):
+            cancelPrompt()
+            return []
+        case .control("l"):
+            return [.redraw]
+        case .control("z"):
+            return [.suspend]
+        default:
+            return []
+        }
+        prompt = edited
+        searchAsTyped()
+        return []
+    }
+
+    /// `/`: opens the prompt and gets the article's search index ready (built once per article).
+    mutating func openPrompt() {
+        guard let article = currentArticle, let layout else {
+            message = "no article to search"
+            return
+        }
+        _ = searchIndexes.index(of: article, at: current)
+        prompt = SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry)
+        search = nil
+    }
+
+    /// `n` / `N`: the next or previous match, coming round at the end with a notice. From the
+    /// current match while it is on screen, otherwise from where the reader has scrolled to.
+    mutating func stepSearch(forward: Bool) {
+        guard let search else {
+            message = "no search: press / to search"
+            return
+        }
+        let results = search.results
+        guard !results.isEmpty, let layout else {
+            message = search.counter
+            return
+        }
+        let step: SearchResults.Step?
+        if let current = search.current, isVisible(results[current], in: layout) {
+            step = forward ? results.step(after: current) : results.step(before: current)
+        } else if let first = results.firstIndex(atOrAfter: topPosition(in: layout)) {
+            if forward {
+                step = first
+            } else if first.wrapped {
+                step = .init(index: results.count - 1, wrapped: false)
+            } else {
+                step = results.step(before: first.index)
+            }
+        } else {
+            step = nil
+        }
+        guard let step else { return }
+        self.search?.current = step.index
+        reveal(results[step.index], in: layout)
+        if step.wrapped { message = forward ? "search wrapped to the top" : "search wrapped to the bottom" }
+    }
+
+    /// Drops the search and its highlights (Esc, or another article opened).
+    mutating func clearSearch() {
+        search = nil
+        prompt = nil
+    }
+
+    /// After the layout changed (resize, fullscreen): the current match stays on screen.
+    mutating func keepSearchMatchInView() {
+        guard let search, let current = search.current, search.results.count > current, let layout else { return }
+        let match = search.results[current]
+        if !isVisible(match, in: layout) { reveal(match, in: layout) }
+    }
+
+    // MARK: - Prompt
+
+    /// Runs the query as typed: every match highlighted, the view on the first one at or after
+    /// where the reader was; with no match (or no query), back where the reader was.
+    private mutating func searchAsTyped() {
+        guard let prompt, let article = currentArticle, let layout else { return }
+        readingTop = originTop(of: prompt, in: layout)
+        guard !prompt.text.isEmpty else {
+            search = nil
+            return
+        }
+        let results = searchIndexes.index(of: article, at: current).search(prompt.text)
+        let first = results.firstIndex(atOrAfter: prompt.origin)
+        search = ArticleSearch(query: prompt.text, results: results, current: first?.index)
+        if let first { reveal(results[first.index], in: layout) }
+    }
+
+    /// Enter: keeps the highlights and the place; remembers the query for ↑.
+    private mutating func confirmPrompt() {
+        guard let prompt else { return }
+        self.prompt = nil
+        guard !prompt.text.isEmpty else {
+            restoreOrigin(of: prompt)
+            search = nil
+            return
+        }
+        searchHistory.removeAll { $0 == prompt.text }
+        searchHistory.append(prompt.text)
+        if let search, search.current == nil {
+            message = search.counter
+            self.search = nil
+            restoreOrigin(of: prompt)
+        }
+    }
+
+    /// Esc: back to the exact place the prompt opened at, highlights gone.
+    private mutating func cancelPrompt() {
+        guard let prompt else { return }
+        restoreOrigin(of: prompt)
+        clearSearch()
+    }
+
+    private mutating func restoreOrigin(of prompt: SearchPrompt) {
+        guard let layout else { return }
+        readingTop = originTop(of: prompt, in: layout)
+    }
+
+    /// The prompt's starting row in today's layout: the very row if the layout is the same,
+    /// else the row now showing the same text.
+    private func originTop(of prompt: SearchPrompt, in layout: ArticleLayout) -> Int {
+        let row = prompt.originGeometry == geometry
+            ? prompt.originTop
+            : layout.lineIndex(block: prompt.origin.block, offset: prompt.origin.offset)
+        return clamp(row, 0, maxReadingTop)
+    }
+
+    // MARK: - Geometry
+
+    var geometry: LayoutGeometry { LayoutGeometry(width: readingColumn.width, options: wrapOptions) }
+
+    /// The text at the top of the reading pane.
+    private func topPosition(in layout: ArticleLayout) -> SearchPosition {
+        guard layout.lines.indices.contains(readingTop) else { return SearchPosition(block: 0, offset: 0) }
+        let line = layout.lines[readingTop]
+        return SearchPosition(block: line.block, offset: line.start)
+    }
+
+    /// The rows a match covers (more than one when a soft wrap cuts it).
+    private func rows(of match: SearchMatch, in layout: ArticleLayout) -> ClosedRange<Int> {
+        let first = layout.lineIndex(block: match.block, offset: match.range.lowerBound)
+        let last = layout.lineIndex(block: match.block, offset: max(match.range.lowerBound, match.range.upperBound - 1))
+        return first...max(first, last)
+    }
+
+    private func isVisible(_ match: SearchMatch, in layout: ArticleLayout) -> Bool {
+        let rows = rows(of: match, in: layout)
+        return rows.lowerBound >= readingTop && rows.upperBound < readingTop + readingColumn.height
+    }
+
+    /// Scrolls so that `match` is on screen: nothing moves if it already is; otherwise its first
+    /// row goes near the top, under a little of the text before it.
+    private mutating func reveal(_ match: SearchMatch, in layout: ArticleLayout) {
+        guard !isVisible(match, in: layout) else { return }
+        let context = min(2, readingColumn.height / 4)
+        readingTop = clamp(rows(of: match, in: layout).lowerBound - context, 0, maxReadingTop)
+    }
+}
+
+extension ArticleLayout {
+    /// The row showing the byte at `offset` of `block` (binary search; rows are in text order).
+    public func lineIndex(block: Int, offset: Int) -> Int {
+        var low = 0, high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            let line = lines[mid]
+            if line.block < block || (line.block == block && line.start <= offset) { low = mid + 1 } else { high = mid }
+        }
+        return max(0, low - 1)
+    }
+}

@@ -1,0 +1,31 @@
+import ReaderCore
+import Terminal
+
+extension ListView {
+    /// The bookmark mark: one cell in every terminal (not East Asian Ambiguous, not emoji).
+    static let bookmarkMark = "✦"
+
+    /// The list header: all articles, or the bookmarks only.
+    static func title(_ state: AppState) -> String {
+        state.bookmarksOnly ? "书签 Bookmarks (\(state.listCount))" : "文章 Articles (\(state.articles.count))"
+    }
+
+    /// Draws ` 35% ✦` at the right end of a row (each part only when it applies); returns the
+    /// cells used, which the title must leave free.
+    static func renderMarks(_ state: AppState, index: Int, into screen: inout Screen, rect: Rect, y: Int,
+                            base: Style, selected: Bool, theme: Theme) -> Int {
+        let bookmarked = state.isBookmarked(index)
+        let percent = state.position(ofArticle: index).map { " \(Int(($0.fraction * 100).rounded(.down)))%" } ?? ""
+        guard bookmarked || !percent.isEmpty, rect.width >= 24 else { return 0 }
+        let used = percent.count + 2
+        var x = rect.x + rect.width - used
+        x += screen.write(percent, x: x, y: y, maxWidth: percent.count, style: selected ? base : theme.style("ui.list.date"))
+        x += screen.write(" ", x: x, y: y, maxWidth: 1, style: base)
+        if bookmarked {
+            screen.write(bookmarkMark, x: x, y: y, maxWidth: 1, style: selected ? base : theme.style("ui.bookmark"))
+        } else {
+            screen.write(" ", x: x, y: y, maxWidth: 1, style: base)
+        }
+        return used
+    }
+}

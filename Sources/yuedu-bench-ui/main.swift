@@ -1,0 +1,102 @@
+// How long a keystroke in the search prompt takes, from key to finished frame.
+//
+//     swift build -c release --product yuedu-bench-ui
+//     .build/release/yuedu-bench-ui [rounds]
+//
+// Builds a 1 MB article from the seed article's paragraphs (deterministic), opens it in a
+// 120×40 reader, scrolls to the middle, opens the prompt and types each query one character at
+// a time. Each keystroke is timed from `AppState.input` to the finished `Screen` (apply +
+// render; the terminal write is left out). Esc between queries puts the reader back.
+import Foundation
+import ReaderCore
+import ReaderUI
+import Terminal
+
+func seedArticle() -> Article {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        let seed = url.appendingPathComponent("seeds/000_179341d704dc42fe.txt").path
+        if FileManager.default.fileExists(atPath: seed) {
+            switch ArticleFile.read(path: seed) {
+            case .success(let article): return article
+            case .failure(let error): fatalError("cannot read the seed article: \(error)")
+            }
+        }
+    }
+    fatalError("cannot find seeds/000_179341d704dc42fe.txt above \(#filePath)")
+}
+
+func milliseconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// The value below which 99% of `values` fall.
+func p99(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+}
+
+func format(_ ms: Double) -> String { String(format: "%.3f ms", ms) }
+
+let rounds = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 20 : 20
+
+// A 1 MB article: the seed's body paragraphs, over and over.
+let seed = seedArticle()
+var body: [Block] = []
+var bytes = 0
+while bytes < 1_048_576 {
+    for block in seed.body where bytes < 1_048_576 {
+        body.append(block)
+        bytes += block.text.utf8.count
+    }
+}
+let article = Article(title: seed.title, date: seed.date, site: seed.site, lead: seed.lead, body: body)
+var state = AppState(articles: [article], width: 120, height: 40)
+var frame = Screen(width: 0, height: 0)
+let layoutTime = milliseconds { frame = RootView.render(state) }
+for _ in 0..<((state.layout?.lines.count ?? 0) / 2) { _ = state.apply(.lineDown) }
+print("article: \(bytes) bytes, \(body.count) paragraphs, \(state.layout?.lines.count ?? 0) lines at \(state.readingColumn.width) columns")
+print("first frame (wraps the article once): \(format(layoutTime))")
+
+// (query, why): a rare phrase, a common word (thousands of matches), a Latin miss.
+let queries = ["乡村振兴战略", "党建", "共同体建设", "xyz"]
+var openTimes: [Double] = []
+var keystrokes: [String: [Double]] = [:]
+var matchCounts: [String: Int] = [:]
+for round in 0..<rounds {
+    for query in queries {
+        let open = milliseconds {
+            _ = state.apply(.search)
+            frame = RootView.render(state)
+        }
+        if round > 0 || query != queries[0] { openTimes.append(open) } else { print("first / (folds the article for search): \(format(open))") }
+        for scalar in query.unicodeScalars {
+            let t = milliseconds {
+                _ = state.input(.character(Character(scalar)))
+                frame = RootView.render(state)
+            }
+            keystrokes[query, default: []].append(t)
+            if ProcessInfo.processInfo.environment["BENCH_TRACE"] != nil, round == 1 { print("  \(scalar) \(format(t)) matches \(state.search?.results.count ?? 0)") }
+        }
+        matchCounts[query] = state.search?.results.count ?? 0
+        _ = state.input(.escape)
+    }
+}
+precondition(frame.width == 120)
+print("later / (index cached): median \(format(median(openTimes))), max \(format(openTimes.max()!))")
+var all: [Double] = []
+for query in queries {
+    let times = keystrokes[query]!
+    all += times
+    print("'\(query)' (\(matchCounts[query]!) matches): per keystroke median \(format(median(times))), max \(format(times.max()!)), \(times.count) keystrokes")
+}
+print("all keystrokes: median \(format(median(all))), p99 \(format(p99(all))), max \(format(all.max()!)), "
+      + "\(all.filter { $0 > 10 }.count) of \(all.count) over 10 ms")

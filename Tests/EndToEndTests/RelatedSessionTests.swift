@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// The related-articles sidebar in the real binary: the similar list arrives from its
+/// background build, a related article opens from the sidebar, and `h` comes back to the
+/// place left.
+@Suite(.serialized) struct RelatedSessionTests {
+    let ruralTitle = "数字赋能乡村振兴:一个县的直播间与党建联建"
+    let seedTitle = "【新视点】基层党建如何推进乡村振兴战略深度融合?"
+
+    func start(_ tmux: TmuxSession) throws {
+        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && \(shellQuoted(yueduBinary))")
+        try tmux.waitFor(text: "Articles")
+    }
+
+    /// The screen once it has stopped changing (two captures in a row alike): a frame is
+    /// never compared half drawn.
+    func settled(_ tmux: TmuxSession) throws -> [String] {
+        var last = try tmux.screen()
+        for _ in 0..<100 {
+            usleep(100_000)
+            let now = try tmux.screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
+    /// True while the sidebar's second part still says it is computing.
+    func computing(_ screen: [String]) -> Bool { screen.contains { $0.hasSuffix("│   …") } }
+
+    @Test func openARelatedArticleAndComeBack() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        try start(tmux)
+        var screen = try tmux.screen()
+        for _ in 0..<20 where !screen[0].contains(String(ruralTitle.prefix(8))) {
+            try tmux.send("J")
+            screen = try tmux.waitFor("next article") { $0 != screen }
+        }
+        #expect(screen[0].contains(String(ruralTitle.prefix(8))), "the rural article is open")
+        screen = try tmux.waitFor("the similar list") { !computing($0) && $0.contains { $0.contains("相似文章") } }
+        #expect(screen.contains { $0.contains("▸ 【新视点】基层党建") }, "the seed is listed and marked as in the library")
+
+        // Read on a little, then focus the sidebar: this is the place to come back to.
+        for _ in 0..<6 { try tmux.send("j") }
+        screen = try tmux.waitFor("scrolled") { !$0[0].contains(String(ruralTitle.prefix(8))) }
+        try tmux.send("r")
+        try tmux.waitFor(text: "RELATED")
+        let left = try settled(tmux)
+
+        // Enter opens the first related article: the seed, by its (retyped) title.
+        try tmux.send("Enter")
+        screen = try tmux.waitFor("the seed open") { $0[0].contains(String(seedTitle.prefix(8))) }
+        #expect(screen.contains { $0.contains("深入学习贯彻习近平总书") }, "the seed's own related list")
+
+        // h: back to the rural article, at the same line.
+        try tmux.send("h")
+        try tmux.waitFor("back") { !$0[0].contains(String(seedTitle.prefix(8))) }
+        screen = try settled(tmux)
+        #expect(screen == left, "the same screen as when it was left:\n\(screen.joined(separator: "\n"))\n---\n\(left.joined(separator: "\n"))")
+        // l: forward to the seed again.
+        try tmux.send("l")
+        try tmux.waitFor("forward") { $0[0].contains(String(seedTitle.prefix(8))) }
+
+        try tmux.send("q")
+        try tmux.waitFor("the shell prompt") { $0.last { !$0.isEmpty } == "$" }
+    }
+
+    @Test func overlayOnANarrowTerminal() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try start(tmux)
+        try tmux.send("r")
+        var screen = try tmux.waitFor(text: "Esc close")
+        #expect(screen.contains { $0.contains("相关信息") })
+        try tmux.send("Escape")
+        screen = try tmux.waitFor("overlay closed") { !$0.contains { $0.contains("Esc close") } }
+        try tmux.send("q")
+        try tmux.waitFor("the shell prompt") { $0.last { !$0.isEmpty } == "$" }
+    }
+}
