@@ -66,6 +66,14 @@ extension AppState {
             selection = newSelection
             keepSelection(onRow: selectedRow)
         }
+        indicesMoved()
+        if wasEmpty { restorePosition() }
+    }
+
+    /// Everything remembered by library index is out of date: keys, bookmark rows, related.
+    private mutating func indicesMoved() {
+        keys.removeAll()
+        if !bookmarks.isEmpty { adoptBookmarks(bookmarks) }
         refreshRelated()
     }
 
@@ -118,7 +126,7 @@ extension AppState {
             selection = current
         }
         keepSelection(onRow: selectedRow)
-        refreshRelated()
+        indicesMoved()
         message = note
     }
 
