@@ -139,4 +139,7 @@ final class ArticleKeyCache: @unchecked Sendable {
         keys[index] = key
         return key
     }
+
+    /// Forgets every key: the library's indices have moved.
+    func removeAll() { keys.removeAll() }
 }

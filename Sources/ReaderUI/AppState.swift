@@ -5,6 +5,8 @@ public enum Effect: Hashable, Sendable {
     case quit
     case suspend
     case redraw
+    /// Read the library again in the background, then `replaceLibrary(...)`.
+    case reload
     /// Bookmark the article, or remove its bookmark (see `AppState+Bookmarks.swift`).
     case toggleBookmark(Article)
     /// Remember where the article with this key is being read.
@@ -13,8 +15,8 @@ public enum Effect: Hashable, Sendable {
 
 /// The whole application as a value. `apply(_:)` is the one place state changes.
 public struct AppState {
-    public private(set) var articles: [Article]
-    public private(set) var skipped: [SkippedFile]
+    public internal(set) var articles: [Article]
+    public internal(set) var skipped: [SkippedFile]
     /// The row selected in the article list.
     public internal(set) var selection = 0
     /// The article open in the reading pane.
@@ -37,6 +39,11 @@ public struct AppState {
     public internal(set) var helpTop = 0
     /// A count or key prefix typed so far (`5`, `g`), for the status bar.
     public var pendingKeys: String?
+    /// The library loading or reloading in the background, nil when it is all here.
+    public internal(set) var loading: LibraryLoading?
+    /// The overlay listing skipped files is open; `skippedTop` is its first file shown.
+    public internal(set) var showingSkipped = false
+    public internal(set) var skippedTop = 0
     public var wrapOptions = WrapOptions()
     public let keymap: Keymap
     /// The search prompt on the bottom line while the reader types a query; keys go to it.
@@ -68,9 +75,6 @@ public struct AppState {
         self.height = height
         self.keymap = keymap
         related = RelatedState(articles: articles)
-        if !skipped.isEmpty {
-            message = "\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped"
-        }
         refreshRelated()
     }
 
@@ -128,6 +132,7 @@ public struct AppState {
             }
             return []
         }
+        if showingSkipped { return applyInSkipped(command) }
         switch command {
         case .lineDown: move(by: 1)
         case .lineUp: move(by: -1)
@@ -143,6 +148,8 @@ public struct AppState {
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: showingHelp = true; helpTop = 0
         case .cycleTheme: cycleTheme()
+        case .showSkipped: showSkipped()
+        case .reload: return requestReload()
         case .cancel: cancelRelated()
         case .search: openPrompt()
         case .searchNext: stepSearch(forward: true)

@@ -16,6 +16,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case previousArticle = "previous-article"
     case toggleFullscreen = "fullscreen"
     case cycleTheme = "next-theme"
+    case showSkipped = "skipped"
+    case reload
     case search
     case searchNext = "search-next"
     case searchPrevious = "search-previous"
@@ -59,6 +61,8 @@ extension Command {
         CommandInfo(command: .previousArticle, keys: [.character("K")], help: "Previous article in the list"),
         CommandInfo(command: .toggleFullscreen, keys: [.character("f")], help: "Fullscreen reading on/off"),
         CommandInfo(command: .cycleTheme, keys: [.character("t")], help: "Next colour theme"),
+        CommandInfo(command: .showSkipped, keys: [.character("S")], help: "List the skipped files and why"),
+        CommandInfo(command: .reload, keys: [.character("R")], help: "Reload the library from disk"),
         CommandInfo(command: .search, keys: [.character("/")], help: "Search in the article as you type"),
         CommandInfo(command: .searchNext, keys: [.character("n")], help: "Next search match"),
         CommandInfo(command: .searchPrevious, keys: [.character("N")], help: "Previous search match"),

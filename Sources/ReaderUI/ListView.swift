@@ -25,8 +25,11 @@ enum ListView {
             x += screen.write(marker, x: x, y: y, maxWidth: rect.width, style: base)
             if let date = article.date, rect.width >= 30 {
                 let d = date.description.dropFirst(2)
-                x += screen.write(String(d) + " ", x: x, y: y, maxWidth: rect.x + rect.width - x,
+                x += screen.write(String(d) + (article.decodingNote == nil ? " " : "!"), x: x, y: y, maxWidth: rect.x + rect.width - x,
                                   style: selected ? base : theme.style("ui.list.date"))
+            }
+            if article.decodingNote != nil, article.date == nil || rect.width < 30 {
+                x += screen.write("!", x: x, y: y, maxWidth: rect.x + rect.width - x, style: base)
             }
             let marks = renderMarks(state, index: index, into: &screen, rect: rect, y: y, base: base, selected: selected, theme: theme)
             screen.write(Sanitizer.displayable(article.title), x: x, y: y, maxWidth: rect.x + rect.width - x - marks,

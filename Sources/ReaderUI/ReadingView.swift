@@ -6,7 +6,7 @@ enum ReadingView {
     static func render(_ state: AppState, into screen: inout Screen, theme: Theme) {
         let column = state.readingColumn
         guard let layout = state.layout else {
-            screen.write("No articles.", x: column.x, y: column.y, maxWidth: column.width, style: theme.style("ui"))
+            screen.write(state.loading == nil ? "No articles." : "Loading…", x: column.x, y: column.y, maxWidth: column.width, style: theme.style("ui"))
             return
         }
         for row in 0..<column.height {

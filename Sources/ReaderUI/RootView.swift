@@ -26,6 +26,7 @@ public enum RootView {
             SidebarView.render(state, into: &screen, rect: sidebar, theme: theme)
         }
         StatusBar.render(state, into: &screen, rect: panes.statusBar, theme: theme)
+        if state.showingSkipped { SkippedView.render(state, into: &screen, theme: theme) }
         if state.related.overlay { RelatedOverlayView.render(state, into: &screen, theme: theme) }
         if state.showingHelp { HelpView.render(state, into: &screen, theme: theme) }
         return screen

@@ -107,4 +107,7 @@ final class SearchIndexCache: @unchecked Sendable {
         indexes[position] = index
         return index
     }
+
+    /// Forgets every index (the library's indices have moved).
+    func removeAll() { indexes.removeAll() }
 }

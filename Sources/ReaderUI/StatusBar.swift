@@ -17,6 +17,7 @@ enum StatusBar {
         var x = rect.x + screen.write(mode, x: rect.x, y: rect.y, maxWidth: rect.width, style: theme.style("ui.statusbar.mode"))
         let position = state.articles.isEmpty ? "" : " \(state.current + 1)/\(state.articles.count) · \(state.readingPercent)% "
         x += screen.write(position, x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: style)
+        x += screen.write(libraryNote(state), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: theme.style("ui.statusbar.message"))
         x += SearchView.renderCounter(state, into: &screen, x: x, rect: rect, theme: theme)
         let rest = rect.x + rect.width - x
         if let message = state.message {

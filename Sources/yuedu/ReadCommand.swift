@@ -19,10 +19,7 @@ struct Read: ParsableCommand {
 
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)
-        let store = ArticleStore.load(paths: try LibraryPaths.resolve(paths.isEmpty ? setup.configuration.library : paths))
-        for s in store.skipped {
-            FileHandle.standardError.write("skipped: \(s.path): \(s.reason)\n".data(using: .utf8)!)
-        }
+        let roots = try LibraryPaths.resolve(paths.isEmpty ? setup.configuration.library : paths)
         let terminal = TerminalSession()
         do {
             try terminal.start()
@@ -30,14 +27,16 @@ struct Read: ParsableCommand {
             FileHandle.standardError.write("yuedu: \(error.description)\n".data(using: .utf8)!)
             throw ExitCode(2)
         }
-        var state = AppState(articles: store.articles, skipped: store.skipped,
-                             width: terminal.width, height: terminal.height, keymap: setup.keymap)
+        var state = AppState(articles: [], width: terminal.width, height: terminal.height, keymap: setup.keymap)
         setup.apply(to: &state)
         if let notice = terminal.notice { state.show(notice: notice) }
         terminal.enableMouse(setup.configuration.mouse)
+        let library = LibraryLoader(roots: roots)
         let similarity = BackgroundSimilarity()
-        similarity.start(state.articles)
-        let loop = ReaderLoop(terminal: terminal, onWake: [similarity.deliver])
+        // Index the library once it is all in (and again after each reload).
+        library.onLoaded = { similarity.start($0.articles) }
+        library.start(&state)
+        let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
         let code = loop.run(&state)
         terminal.stop()
         loop.reportExitMessages()

@@ -6,6 +6,8 @@ import Terminal
 /// The loop: read key → keymap → command → apply → run effects → render → flush.
 struct ReaderLoop {
     let terminal: TerminalSession
+    /// The library arriving in the background, if it is loaded that way.
+    var library: LibraryLoader? = nil
     /// Run on the main thread on each `.wake` (see `TerminalSession.wakeUp()`): they take
     /// what background work has finished into the state.
     var onWake: [(inout AppState) -> Void] = []
@@ -28,6 +30,10 @@ struct ReaderLoop {
     }
 
     private func loop(_ state: inout AppState) -> Int32 {
+        // Benchmark hooks: leave after the first frame that shows articles (times the first
+        // screen), or once the whole library is in (times the load, measures its memory).
+        let exitAfterFirstFrame = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_FIRST_FRAME"] == "1"
+        let exitAfterLoad = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_LOAD"] == "1"
         var interpreter = KeyInterpreter()
         terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         CrashTrigger.fireIfRequested()
@@ -56,11 +62,14 @@ struct ReaderLoop {
                 case .terminate(let signal):
                     return 128 + signal
                 case .wake:
+                    library?.deliver(into: &state)
                     for handler in onWake { handler(&state) }
                 }
             }
             persistence.saveIfDue(&state)
             terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
+            if exitAfterFirstFrame, !state.articles.isEmpty || library?.finished == true { return 0 }
+            if exitAfterLoad, library?.finished == true { return 0 }
         }
     }
 
@@ -71,6 +80,7 @@ struct ReaderLoop {
             case .quit: return true
             case .suspend: terminal.suspend()
             case .redraw: terminal.draw(Screen(width: 0, height: 0))
+            case .reload: library?.reload()
             default: _ = persistence.run(effect, on: &state)
             }
         }

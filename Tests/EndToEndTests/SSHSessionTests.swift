@@ -113,7 +113,10 @@ import Testing
         let exitFile = server.dir.appendingPathComponent("exit-status").path
         // HUP is ignored by the remote shell only, so that it can record how the reader ended;
         // yuedu installs its own handler.
-        let remote = "cd \(shellQuoted(repositoryRoot.path)) && trap '' HUP && LANG=C.UTF-8 \(shellQuoted(binary)); echo $? > \(shellQuoted(exitFile))"
+        // Bookmarks and positions go to this run's own folders, not the account's.
+        let state = server.dir.appendingPathComponent("state").path
+        let data = server.dir.appendingPathComponent("data").path
+        let remote = "cd \(shellQuoted(repositoryRoot.path)) && trap '' HUP && LANG=C.UTF-8 XDG_STATE_HOME=\(shellQuoted(state)) XDG_DATA_HOME=\(shellQuoted(data)) XDG_CONFIG_HOME=\(shellQuoted(data)) \(shellQuoted(binary)); echo $? > \(shellQuoted(exitFile))"
 
         let tmux = try TmuxSession(width: 100, height: 30)
         try tmux.shell("ssh -tt -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes -i \(shellQuoted(server.userKey)) -p \(server.port) root@127.0.0.1 \(shellQuoted(remote))")
@@ -170,5 +173,8 @@ import Testing
             if status.isEmpty { usleep(50_000) }
         }
         #expect(status == "129", "exit status after the hang-up: '\(status)'")
+        // What it had to save is saved: where the article was left.
+        let positions = (try? String(contentsOfFile: state + "/yuedu/positions.json", encoding: .utf8)) ?? ""
+        #expect(positions.contains("农家书屋"), "the reading position is saved:\n\(positions)")
     }
 }

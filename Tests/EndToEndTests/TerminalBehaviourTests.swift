@@ -23,7 +23,14 @@ import Testing
     @Test func resizeStormLeavesACorrectLayout() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try start(tmux)
-        let reference = try tmux.screen()
+        // The reference frame: once the background work (similar articles) has been drawn.
+        var reference = try tmux.screen()
+        for _ in 0..<40 {
+            usleep(100_000)
+            let again = try tmux.screen()
+            if again == reference, !again.contains(where: { $0.hasSuffix("│   …") }) { break }
+            reference = again
+        }
         let started = Date()
         for i in 0..<200 {
             try tmux.resize(width: 30 + (i * 37) % 130, height: 5 + (i * 13) % 50)

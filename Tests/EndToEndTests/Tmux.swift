@@ -122,6 +122,20 @@ final class TmuxSession {
         return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The screen once it has stopped changing (a frame is not read half drawn, and work the
+    /// reader finishes in the background is on it), at most `timeout` seconds.
+    func settledScreen(timeout: Double = 3) throws -> [String] {
+        var last = try screen()
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            usleep(150_000)
+            let again = try screen()
+            if again == last { return again }
+            last = again
+        }
+        return last
+    }
+
     /// The process the pane's shell is running in the foreground (the reader), if any.
     func foregroundPID() throws -> Int32? {
         guard let shell = try panePID() else { return nil }

@@ -5,6 +5,9 @@ public struct LoadProgress: Sendable {
     /// The articles of this batch, in path order, not yet deduplicated (pass them to
     /// `ArticleStore.add(_:)`, which leaves out copies of articles already there).
     public var articles: [Article]
+    /// The articles of this batch the library shows, newest first: copies of articles read
+    /// in this or an earlier batch are left out. Merge them into what is shown so far.
+    public var shown: [Article] = []
     /// Files of this batch that are not articles, with the reason.
     public var skipped: [SkippedFile]
     /// Files read so far, this batch included.
@@ -47,9 +50,9 @@ extension ArticleStore {
                 case .failure(let problem): skipped.append(SkippedFile(path: path, reason: problem.reason))
                 }
             }
-            store.add(articles)
+            let shown = store.add(articles)
             store.add(skipped: skipped)
-            progress?(LoadProgress(articles: articles, skipped: skipped, filesRead: end, filesTotal: files.count))
+            progress?(LoadProgress(articles: articles, shown: shown, skipped: skipped, filesRead: end, filesTotal: files.count))
             start = end
             first = false
         } while start < files.count

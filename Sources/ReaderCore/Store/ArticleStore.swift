@@ -83,7 +83,9 @@ public struct ArticleStore: Sendable {
 
     /// Adds `batch` (in path order, after everything added so far): each article goes to its
     /// place in date order, unless the library already has one with the same title and date.
-    public mutating func add(_ batch: [Article]) {
+    /// Returns the articles added, in library order.
+    @discardableResult
+    public mutating func add(_ batch: [Article]) -> [Article] {
         var fresh: [Article] = []
         fresh.reserveCapacity(batch.count)
         for article in batch {
@@ -95,11 +97,11 @@ public struct ArticleStore: Sendable {
             kept[identity] = article.path ?? ""
             fresh.append(article)
         }
-        guard !fresh.isEmpty else { return }
+        guard !fresh.isEmpty else { return [] }
         fresh = ArticleStore.sorted(fresh)
         if articles.isEmpty {
             articles = fresh
-            return
+            return fresh
         }
         // Merge two sorted runs.
         var merged: [Article] = []
@@ -115,12 +117,17 @@ public struct ArticleStore: Sendable {
         merged += articles[i...]
         merged += fresh[j...]
         articles = merged
+        return fresh
     }
 
     /// Records files that are not articles.
     public mutating func add(skipped more: [SkippedFile]) {
         skipped += more
     }
+
+    /// True when `a` comes before `b` in the library: newest first, undated last, then by
+    /// title, then by path (both in UTF-8 byte order).
+    public static func areInLibraryOrder(_ a: Article, _ b: Article) -> Bool { precedes(a, b) }
 
     /// Newest first, undated last, then by title, then by path (both in UTF-8 byte order).
     static func precedes(_ a: Article, _ b: Article) -> Bool {

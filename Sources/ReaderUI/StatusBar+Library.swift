@@ -1,0 +1,29 @@
+import ReaderCore
+
+extension StatusBar {
+    /// The library's part of the status bar: loading progress and skipped files, e.g.
+    /// " loading 12,288/100,000 · 3 skipped — press S ·", or "" when there is nothing to say.
+    static func libraryNote(_ state: AppState) -> String {
+        var parts: [String] = []
+        if let loading = state.loading {
+            let verb = loading.reloading ? "reloading" : "loading"
+            parts.append(loading.filesTotal == 0 ? "\(verb)…"
+                         : "\(verb) \(grouped(loading.filesRead))/\(grouped(loading.filesTotal))")
+        }
+        if !state.skipped.isEmpty {
+            parts.append("\(grouped(state.skipped.count)) skipped — press S")
+        }
+        return parts.isEmpty ? "" : " " + parts.joined(separator: " · ") + " ·"
+    }
+
+    /// 12288 → "12,288".
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}
