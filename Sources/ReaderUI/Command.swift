@@ -52,7 +52,7 @@ extension Command {
         CommandInfo(command: .lineUp, keys: [.character("k"), .up], help: "Scroll up a line / previous item"),
         CommandInfo(command: .pageDown, keys: [.character(" "), .pageDown], help: "Page down"),
         CommandInfo(command: .pageUp, keys: [.character("b"), .pageUp], help: "Page up"),
-        CommandInfo(command: .top, keys: [.home], help: "Go to the top", sequences: [[.character("g"), .character("g")]]),
+        CommandInfo(command: .top, keys: [.character("g"), .home], help: "Go to the top"),
         CommandInfo(command: .bottom, keys: [.character("G"), .end], help: "Go to the bottom"),
         CommandInfo(command: .focusNext, keys: [.tab], help: "Focus the next pane"),
         CommandInfo(command: .focusPrevious, keys: [.backTab], help: "Focus the previous pane"),

@@ -14,9 +14,13 @@ import Testing
     @Test func countsAndSequences() {
         #expect(feed([.character("5"), .character("j")]).outcomes.last == .command(.lineDown, count: 5))
         #expect(feed([.character("1"), .character("2"), .character("J")]).outcomes.last == .command(.nextArticle, count: 12))
-        #expect(feed([.character("g"), .character("g")]).outcomes == [.pending, .command(.top, count: 1)])
-        #expect(feed([.character("3"), .character("g")]).pending == "3g")
-        #expect(feed([.character("g"), .character("z")]).outcomes.last == .unbound([.character("g"), .character("z")]))
+        #expect(feed([.character("g")]).outcomes == [.command(.top, count: 1)], "g alone by default")
+        // A sequence, as a configuration binds it (it takes the place of g alone).
+        var sequences = Keymap()
+        sequences.bind([.character("g"), .character("g")], to: .top)
+        #expect(feed([.character("g"), .character("g")], sequences).outcomes == [.pending, .command(.top, count: 1)])
+        #expect(feed([.character("3"), .character("g")], sequences).pending == "3g")
+        #expect(feed([.character("g"), .character("z")], sequences).outcomes.last == .unbound([.character("g"), .character("z")]))
         // Esc drops a pending count or prefix; on its own it is the cancel command.
         #expect(feed([.character("4"), .escape, .character("j")]).outcomes.last == .command(.lineDown, count: 1))
         #expect(feed([.escape]).outcomes == [.command(.cancel, count: 1)])
