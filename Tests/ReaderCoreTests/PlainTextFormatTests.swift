@@ -81,3 +81,17 @@ let seedsDirectory: String = {
         #expect(PlainTextFormat.parseDate("12345") == nil)
     }
 }
+
+@Suite struct MetadataLineTests {
+    @Test func saysEachPartOnceAndSkipsBlanks() {
+        var a = Article(title: "t", date: ArticleDate(year: 2024, month: 11, day: 12), site: "The Review",
+                        editor: "Ann", source: "The Review")
+        #expect(a.metadataLine == "2024-11-12 · The Review · 编辑 Ann")
+        a.source = "Another Paper"
+        #expect(a.metadataLine == "2024-11-12 · The Review · 来源 Another Paper · 编辑 Ann")
+        a.site = nil
+        a.date = nil
+        a.editor = ""
+        #expect(a.metadataLine == "来源 Another Paper")
+    }
+}

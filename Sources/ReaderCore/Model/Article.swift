@@ -105,10 +105,12 @@ public struct Article: Hashable, Sendable {
     }
 
     /// The metadata line of the reading pane: date · site · source · editor, without blanks
-    /// or repeats.
+    /// or repeats (a source that is the site is said once).
     public var metadataLine: String {
         var parts: [String] = []
-        for part in [date?.description, site, source.map { "来源 \($0)" }, editor.map { "编辑 \($0)" }] {
+        func given(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        let shownSource = source == site ? nil : given(source)
+        for part in [date?.description, given(site), shownSource.map { "来源 \($0)" }, given(editor).map { "编辑 \($0)" }] {
             guard let part, !part.isEmpty, !parts.contains(part) else { continue }
             parts.append(part)
         }
