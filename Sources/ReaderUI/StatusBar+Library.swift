@@ -13,7 +13,7 @@ extension StatusBar {
         if !state.skipped.isEmpty {
             parts.append("\(grouped(state.skipped.count)) skipped — press S")
         }
-        return parts.isEmpty ? "" : " " + parts.joined(separator: " · ") + " ·"
+        return parts.isEmpty ? "" : " " + parts.joined(separator: " · ")
     }
 
     /// 12288 → "12,288".

@@ -15,17 +15,53 @@ enum StatusBar {
         case .sidebar: mode = " 相关 RELATED "
         }
         var x = rect.x + screen.write(mode, x: rect.x, y: rect.y, maxWidth: rect.width, style: theme.style("ui.statusbar.mode"))
-        let position = state.articles.isEmpty ? "" : " \(state.current + 1)/\(state.articles.count) · \(state.readingPercent)% "
-        x += screen.write(position, x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: style)
-        x += screen.write(libraryNote(state), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: theme.style("ui.statusbar.message"))
+        x += screen.write(position(state), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: style)
         x += SearchView.renderCounter(state, into: &screen, x: x, rect: rect, theme: theme)
-        let rest = rect.x + rect.width - x
+        // A message first (it is what just happened), then loading and skipped files, then keys.
+        let reserved = state.pendingKeys.map { DisplayWidth.of($0) + 2 } ?? 0
+        let end = rect.x + rect.width - reserved
         if let message = state.message {
-            screen.write(" " + message, x: x, y: rect.y, maxWidth: rest, style: theme.style("ui.statusbar.message"), ellipsis: true)
-        } else {
-            let hint = " j/k scroll · Space page · Tab pane · J/K article · f full · ? help · q quit"
-            screen.write(hint, x: x, y: rect.y, maxWidth: rest, style: style, ellipsis: true)
+            x += screen.write(" " + message, x: x, y: rect.y, maxWidth: end - x, style: theme.style("ui.statusbar.message"), ellipsis: true)
+        }
+        let note = libraryNote(state)
+        x += screen.write(note, x: x, y: rect.y, maxWidth: end - x, style: theme.style("ui.statusbar.message"))
+        if state.message == nil {
+            let keys = hint(state, width: end - x - (note.isEmpty ? 0 : 2))
+            if !keys.isEmpty {
+                screen.write((note.isEmpty ? "" : " ·") + keys, x: x, y: rect.y, maxWidth: end - x, style: style)
+            }
         }
         if let pending = state.pendingKeys { PendingKeys.render(pending, into: &screen, rect: rect, theme: theme) }
+    }
+
+    /// `3/11 · 35%`: which article of the list is open and how far it is read; in the
+    /// bookmarks-only list, its place among the bookmarks.
+    static func position(_ state: AppState) -> String {
+        guard !state.articles.isEmpty else { return "" }
+        if state.bookmarksOnly {
+            let row = state.row(of: state.current).map { "\($0 + 1)" } ?? "–"
+            return " ✦ \(row)/\(state.listCount) · \(state.readingPercent)% "
+        }
+        return " \(state.current + 1)/\(state.articles.count) · \(state.readingPercent)% "
+    }
+
+    /// The most useful keys for where the reader is, as many whole ones as fit in `width`:
+    /// chosen by how much they help (help and quit first), shown in a fixed order.
+    static func hint(_ state: AppState, width: Int) -> String {
+        let multiplePanes = state.panes.visiblePanes.count > 1
+        let shown = ["j/k scroll", "Space page", multiplePanes ? "Tab pane" : nil, "J/K article", "/ search",
+                     state.fullscreen ? "f panes" : "f full", "? help", "q quit"].compactMap { $0 }
+        let priority = ["? help", "q quit", "j/k scroll", "Space page", "J/K article", "/ search", "Tab pane",
+                        "f full", "f panes"]
+        var chosen: Set<String> = []
+        var used = 0
+        for key in priority where shown.contains(key) {
+            let cost = DisplayWidth.of(key) + 3
+            if used + cost > width { continue }
+            chosen.insert(key)
+            used += cost
+        }
+        let keys = shown.filter(chosen.contains)
+        return keys.isEmpty ? "" : " " + keys.joined(separator: " · ")
     }
 }
