@@ -15,7 +15,13 @@ extension ListView {
     static func renderMarks(_ state: AppState, index: Int, into screen: inout Screen, rect: Rect, y: Int,
                             base: Style, selected: Bool, theme: Theme) -> Int {
         let bookmarked = state.isBookmarked(index)
-        let percent = state.position(ofArticle: index).map { " \(Int(($0.fraction * 100).rounded(.down)))%" } ?? ""
+        let percent: String
+        if index == state.current, state.readingTop > 0 || state.position(ofArticle: index) != nil {
+            // The open article: the status bar's figure, live, not the last one saved.
+            percent = " \(state.readingPercent)%"
+        } else {
+            percent = state.position(ofArticle: index).map { " \(Int(($0.fraction * 100).rounded(.down)))%" } ?? ""
+        }
         guard bookmarked || !percent.isEmpty, rect.width >= 24 else { return 0 }
         let used = percent.count + 2
         var x = rect.x + rect.width - used

@@ -24,7 +24,7 @@ enum SidebarView {
         let text = width - 2
         var rows: [Row] = []
         var entry = 0
-        rows.append(Row(text: fitting(["相关信息 From the article", "相关信息 From the site", "相关信息"], width), scope: "ui.sidebar.part"))
+        rows.append(Row(text: fitting(["相关信息 From the site", "相关信息"], width), scope: "ui.sidebar.part"))
         if state.related.fromArticle.isEmpty {
             rows.append(Row(text: "  (none)", scope: "ui.sidebar.summary"))
         }
