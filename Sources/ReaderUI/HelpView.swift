@@ -44,6 +44,7 @@ enum HelpView {
         let g = geometry(state)
         let style = theme.style("ui.help")
         screen.fill(x: g.x, y: g.y, width: g.width, height: g.height, style: style)
+        screen.frame(Rect(x: g.x, y: g.y, width: g.width, height: g.height), style: style)
         screen.write(" 帮助 Help — keys", x: g.x + 1, y: g.y + 1, maxWidth: g.width - 2, style: theme.style("ui.help.title"))
         let top = min(state.helpTop, maxTop(state))
         for line in 0..<g.visibleRows {
@@ -62,6 +63,6 @@ enum HelpView {
         if g.lines > g.visibleRows {
             footer = "j/k scroll · \(top + 1)–\(top + g.visibleRows) of \(g.lines) · " + footer
         }
-        screen.write(footer, x: g.x + 2, y: g.y + g.height - 1, maxWidth: g.width - 3, style: theme.style("ui.header"))
+        screen.write(" " + footer + " ", x: g.x + 2, y: g.y + g.height - 1, maxWidth: g.width - 4, style: style, ellipsis: true)
     }
 }

@@ -12,15 +12,7 @@ enum RelatedOverlayView {
         let border = theme.style("ui.border")
         screen.fill(x: box.x, y: box.y, width: box.width, height: box.height, style: theme.style("ui"))
         let bottom = box.y + box.height - 1
-        let right = box.x + box.width - 1
-        for x in box.x...right {
-            screen.put("─", cellWidth: 1, x: x, y: box.y, style: border)
-            screen.put("─", cellWidth: 1, x: x, y: bottom, style: border)
-        }
-        for y in box.y...bottom {
-            screen.put(y == box.y ? "┌" : (y == bottom ? "└" : "│"), cellWidth: 1, x: box.x, y: y, style: border)
-            screen.put(y == box.y ? "┐" : (y == bottom ? "┘" : "│"), cellWidth: 1, x: right, y: y, style: border)
-        }
+        screen.frame(box, style: border)
         screen.write(" 相关 Related ", x: box.x + 2, y: box.y, maxWidth: box.width - 4, style: theme.style("ui.sidebar.part"))
         screen.write(" Enter open · Esc close ", x: box.x + 2, y: bottom, maxWidth: box.width - 4, style: border, ellipsis: true)
         SidebarView.renderEntries(state, into: &screen, rect: Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2),

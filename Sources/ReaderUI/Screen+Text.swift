@@ -29,4 +29,20 @@ extension Screen {
         }
         return used
     }
+
+    /// Draws a box's border on the edge cells of `rect` (an overlay's frame, so that what it
+    /// covers is clearly underneath).
+    mutating func frame(_ rect: Rect, style: Style) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let bottom = rect.y + rect.height - 1
+        let right = rect.x + rect.width - 1
+        for x in rect.x...right {
+            put("─", cellWidth: 1, x: x, y: rect.y, style: style)
+            put("─", cellWidth: 1, x: x, y: bottom, style: style)
+        }
+        for y in rect.y...bottom {
+            put(y == rect.y ? "┌" : (y == bottom ? "└" : "│"), cellWidth: 1, x: rect.x, y: y, style: style)
+            put(y == rect.y ? "┐" : (y == bottom ? "┘" : "│"), cellWidth: 1, x: right, y: y, style: style)
+        }
+    }
 }

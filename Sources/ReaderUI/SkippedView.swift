@@ -19,6 +19,7 @@ enum SkippedView {
         guard box.width >= 10, box.height >= 5 else { return }
         let style = theme.style("ui.help")
         screen.fill(x: box.x, y: box.y, width: box.width, height: box.height, style: style)
+        screen.frame(box, style: style)
         let count = state.skipped.count
         let perPage = filesPerPage(height: screen.height)
         let first = min(state.skippedTop, max(0, count - 1))
@@ -34,7 +35,7 @@ enum SkippedView {
             screen.write(Sanitizer.displayable(file.reason), x: box.x + 4, y: y + 1, maxWidth: box.width - 6,
                          style: style, ellipsis: true)
         }
-        screen.write("j/k scroll · Space/b page · Esc or S closes", x: box.x + 2, y: box.y + box.height - 1,
-                     maxWidth: box.width - 3, style: theme.style("ui.header"))
+        screen.write(" j/k scroll · Space/b page · Esc or S closes ", x: box.x + 2, y: box.y + box.height - 1,
+                     maxWidth: box.width - 4, style: style, ellipsis: true)
     }
 }
