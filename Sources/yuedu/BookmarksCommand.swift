@@ -51,6 +51,7 @@ struct Bookmarks: ParsableCommand {
         let rows = bookmarks.map {
             Row(title: $0.title, date: $0.date?.description, path: $0.path, added: formatter.string(from: $0.added))
         }
+        if rows.isEmpty { return Data("[]\n".utf8) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(rows)) ?? Data("[]".utf8)

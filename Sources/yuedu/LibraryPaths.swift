@@ -1,15 +1,35 @@
 import ArgumentParser
 import Foundation
 
+/// A command that cannot do what was asked: said on stderr as `Error: …`, exit status 1,
+/// without the usage text that ArgumentParser prints for a mistyped command line.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Where the library is when the user names none: the bundled `seeds/`.
 enum LibraryPaths {
     static func resolve(_ paths: [String]) throws -> [String] {
         if !paths.isEmpty { return paths }
         if let seeds = bundledSeeds() { return [seeds] }
-        throw ValidationError("""
+        throw Failure("""
             no library to open: give files or folders of articles (yuedu PATH...), \
             or run it from the yuedu repository, whose seeds/ is the default library
             """)
+    }
+
+    /// Fails when a path the user named is not there: for the reader that is most often a
+    /// mistyped subcommand, better said at once than shown as an empty library.
+    static func requireExisting(_ paths: [String]) throws {
+        let fm = FileManager.default
+        let missing = paths.filter { path in
+            !fm.fileExists(atPath: path) && (try? fm.destinationOfSymbolicLink(atPath: path)) == nil
+        }
+        guard missing.isEmpty else {
+            throw Failure("no such file or directory: \(missing.joined(separator: ", ")) "
+                + "(subcommands: render, wrap, list, bookmarks; yuedu --help)")
+        }
     }
 
     /// `seeds/` of the repository: next to the current directory, or above the executable

@@ -20,6 +20,7 @@ struct Read: ParsableCommand {
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)
         let roots = try LibraryPaths.resolve(paths.isEmpty ? setup.configuration.library : paths)
+        try LibraryPaths.requireExisting(roots)
         let terminal = TerminalSession()
         do {
             try terminal.start()
@@ -59,7 +60,7 @@ struct Render: ParsableCommand {
     var width: Int = 80
 
     func run() throws {
-        let article = try ArticleFile.read(path: file).mapError { ValidationError("\(file): \($0.reason)") }.get()
+        let article = try ArticleFile.read(path: file).mapError { Failure("\(file): \($0.reason)") }.get()
         guard width >= 1 else { throw ValidationError("--width must be at least 1") }
         let layout = ArticleLayout(article: article, width: width)
         var out = ""

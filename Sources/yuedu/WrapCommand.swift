@@ -32,7 +32,7 @@ struct Wrap: ParsableCommand {
         let data: Data
         if let file {
             guard let d = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read \(file)")
+                throw Failure("cannot read \(file)")
             }
             data = d
         } else {

@@ -132,3 +132,26 @@ import Glibc
         #expect(run.stderr == "")
     }
 }
+
+@Suite struct CommandLineErrorTests {
+    @Test func aMistypedSubcommandIsAnErrorNotAnEmptyReader() throws {
+        let result = try run([yueduBinary, "lsit"], environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no such file or directory: lsit"))
+        #expect(!result.stderr.contains("USAGE"), "a plain error, not the usage text")
+    }
+
+    @Test func renderErrorsAreOneLine() throws {
+        let result = try run([yueduBinary, "render", "/nonexistent/article.txt"], environment: ["LANG": "C.UTF-8"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/article.txt"))
+        #expect(!result.stderr.contains("USAGE"))
+    }
+
+    @Test func noBookmarksIsAnEmptyJSONArray() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yuedu-nobookmarks-\(getpid())").path
+        let result = try run([yueduBinary, "bookmarks", "--json"], environment: ["XDG_DATA_HOME": dir, "HOME": dir])
+        #expect(result.status == 0)
+        #expect(result.stdout == "[]\n")
+    }
+}
