@@ -84,7 +84,11 @@ import Testing
     }
 
     @Test func aCountAndAThemeFromTheCommandLine() throws {
-        let config = try configFile("")
+        // g alone is the top by default; a configured sequence makes it a prefix.
+        let config = try configFile("""
+            [keys]
+            top = ["g g"]
+            """)
         defer { try? FileManager.default.removeItem(atPath: config) }
         let tmux = try TmuxSession(width: 100, height: 30)
         try start(tmux, "--config \(shellQuoted(config)) --theme light")
