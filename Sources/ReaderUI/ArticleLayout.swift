@@ -32,7 +32,11 @@ public struct ArticleLayout: Sendable {
                 lines.append(LayoutLine(role: nil, block: index, start: 0, end: 0, text: "", indent: 0))
             }
             let indent = block.role == .lead ? leadIndent : 0
-            for line in wrap(block.text, width: max(1, width - indent), options: options) {
+            let lineWidth = max(1, width - indent)
+            let wrapped = block.role == .metadata || block.role == .trailer
+                ? wrapFields(block.text, width: lineWidth, options: options)
+                : wrap(block.text, width: lineWidth, options: options)
+            for line in wrapped {
                 lines.append(LayoutLine(role: block.role, block: index, start: line.start, end: line.end,
                                         text: line.text, indent: indent))
             }
@@ -49,6 +53,52 @@ public struct ArticleLayout: Sendable {
         }
         return best
     }
+}
+
+/// Wraps a line of fields joined by ` · ` (date · site · source · editor; tags) so that it
+/// breaks between fields, never inside a name: fields are packed greedily, the separator
+/// where a line ends is dropped, and only a field wider than the line is wrapped on its own.
+func wrapFields(_ text: String, width: Int, options: WrapOptions) -> [WrappedLine] {
+    let bytes = Array(text.utf8)
+    let separator = Array(" · ".utf8)
+    var fields: [Range<Int>] = []
+    var start = 0, i = 0
+    while i + separator.count <= bytes.count {
+        if bytes[i..<(i + separator.count)].elementsEqual(separator) {
+            fields.append(start..<i)
+            i += separator.count
+            start = i
+        } else {
+            i += 1
+        }
+    }
+    fields.append(start..<bytes.count)
+    func slice(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    let separatorWidth = DisplayWidth.of(" · ", ambiguousIsWide: options.ambiguousIsWide)
+    var lines: [WrappedLine] = []
+    var current: (start: Int, end: Int, width: Int)? = nil
+    func flush() {
+        if let c = current { lines.append(WrappedLine(start: c.start, end: c.end, text: slice(c.start..<c.end), width: c.width)) }
+        current = nil
+    }
+    for field in fields where !field.isEmpty {
+        let fieldWidth = DisplayWidth.of(slice(field), ambiguousIsWide: options.ambiguousIsWide)
+        if let c = current, c.width + separatorWidth + fieldWidth <= width {
+            current = (c.start, field.upperBound, c.width + separatorWidth + fieldWidth)
+            continue
+        }
+        flush()
+        if fieldWidth <= width {
+            current = (field.lowerBound, field.upperBound, fieldWidth)
+        } else {
+            for line in wrap(slice(field), width: width, options: options) {
+                lines.append(WrappedLine(start: field.lowerBound + line.start, end: field.lowerBound + line.end,
+                                         text: line.text, width: line.width))
+            }
+        }
+    }
+    flush()
+    return lines.isEmpty ? wrap(text, width: width, options: options) : lines
 }
 
 /// Layouts by (article, library generation, width, options), so that a keystroke that only scrolls does no text

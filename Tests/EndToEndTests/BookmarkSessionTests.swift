@@ -19,8 +19,8 @@ import Testing
     }
 
     func start(_ tmux: TmuxSession, _ arguments: String = "", waitFor text: String = "Articles") throws -> [String] {
-        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && \(shellQuoted(yueduBinary)) \(arguments)")
-        return try tmux.waitFor(text: text)
+        try tmux.startReader("\(shellQuoted(yueduBinary)) \(arguments)", waitFor: text)
+        return try tmux.settledScreen()
     }
 
     /// Quits (or waits for the reader to go) and returns the exit code the shell saw.

@@ -13,8 +13,7 @@ import Testing
     }
 
     func start(_ tmux: TmuxSession, _ arguments: String, environment: String = "") throws {
-        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && \(environment) \(shellQuoted(yueduBinary)) \(arguments)")
-        try tmux.waitFor(text: "Articles")
+        try tmux.startReader("\(environment) \(shellQuoted(yueduBinary)) \(arguments)")
     }
 
     /// The colour parameters of every SGR sequence on the screen (30–37, 38, 40–47, 48, 90–97, 100–107).
@@ -84,11 +83,8 @@ import Testing
     }
 
     @Test func aCountAndAThemeFromTheCommandLine() throws {
-        // g alone is the top by default; a configured sequence makes it a prefix.
-        let config = try configFile("""
-            [keys]
-            top = ["g g"]
-            """)
+        // A two-key sequence for the top, so that g is a prefix.
+        let config = try configFile("[keys]\ntop = [\"g g\", \"Home\"]\n")
         defer { try? FileManager.default.removeItem(atPath: config) }
         let tmux = try TmuxSession(width: 100, height: 30)
         try start(tmux, "--config \(shellQuoted(config)) --theme light")

@@ -8,8 +8,7 @@ import Testing
 
     /// Starts yuedu in `dir` with `arguments` and waits for its first screen.
     func start(_ tmux: TmuxSession, _ arguments: String = "", waitFor text: String = "Articles") throws {
-        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && \(shellQuoted(yueduBinary)) \(arguments)")
-        try tmux.waitFor(text: text)
+        try tmux.startReader("\(shellQuoted(yueduBinary)) \(arguments)", waitFor: text)
     }
 
     /// After the reader has gone: the exit code it gave, and the terminal back in cooked mode.

@@ -9,8 +9,7 @@ import Testing
     let seedTitle = "【新视点】基层党建如何推进乡村振兴战略深度融合?"
 
     func start(_ tmux: TmuxSession) throws {
-        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && \(shellQuoted(yueduBinary))")
-        try tmux.waitFor(text: "Articles")
+        try tmux.startReader(shellQuoted(yueduBinary))
     }
 
     /// The screen once it has stopped changing (two captures in a row alike): a frame is

@@ -8,8 +8,7 @@ import Testing
 
     /// Starts yuedu with `prefix` (environment assignments) in front of the command line.
     func start(_ tmux: TmuxSession, prefix: String = "", waitFor text: String = "Articles") throws {
-        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && \(prefix) \(shellQuoted(yueduBinary))")
-        try tmux.waitFor(text: text)
+        try tmux.startReader("\(prefix) \(shellQuoted(yueduBinary))", waitFor: text)
     }
 
     /// The reader's process id: the child of the pane's shell.

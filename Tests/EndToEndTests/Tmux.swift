@@ -122,6 +122,16 @@ final class TmuxSession {
         return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Runs the reader from the repository root (`command` is what follows `cd ROOT &&`) and
+    /// waits until `text` shows and the library has finished loading.
+    @discardableResult
+    func startReader(_ command: String, waitFor text: String = "Articles") throws -> [String] {
+        try shell("cd \(shellQuoted(repositoryRoot.path)) && \(command)")
+        return try waitFor("'\(text)' with the library loaded") { rows in
+            rows.contains { $0.contains(text) } && !rows.contains { $0.contains("Loading…") || $0.contains("loading ") }
+        }
+    }
+
     /// The screen once it has stopped changing (a frame is not read half drawn, and work the
     /// reader finishes in the background is on it), at most `timeout` seconds.
     func settledScreen(timeout: Double = 3) throws -> [String] {
