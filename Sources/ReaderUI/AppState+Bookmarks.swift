@@ -9,7 +9,7 @@ import ReaderCore
 extension AppState {
     /// The stable key of the article at library index `index`.
     public func key(ofArticle index: Int) -> ArticleKey {
-        keys.key(of: articles[index], index: index)
+        keys.key(of: articles[index], index: index, generation: libraryGeneration)
     }
 
     /// Whether the article at library index `index` is bookmarked.
@@ -131,15 +131,33 @@ extension AppState {
 /// The keys of the library's articles, computed once each (normalizing a title is not free)
 /// and shared by copies of the state. Main thread only.
 final class ArticleKeyCache: @unchecked Sendable {
-    private var keys: [Int: ArticleKey] = [:]
+    /// By library index, for the library generation `generation`.
+    private var keys: [ArticleKey?] = []
+    private var generation = 0
+    /// How many keys have been computed (tests check that moving articles computes none).
+    private(set) var computed = 0
 
-    func key(of article: Article, index: Int) -> ArticleKey {
-        if let key = keys[index] { return key }
+    func key(of article: Article, index: Int, generation: Int) -> ArticleKey {
+        if generation != self.generation {
+            keys.removeAll()
+            self.generation = generation
+        }
+        if keys.indices.contains(index), let key = keys[index] { return key }
         let key = ArticleKey(article)
+        computed += 1
+        if index >= keys.count { keys += repeatElement(nil, count: index + 1 - keys.count) }
         keys[index] = key
         return key
     }
 
-    /// Forgets every key: the library's indices have moved.
-    func removeAll() { keys.removeAll() }
+    /// The library went from generation `old` to `new` (now `count` articles) by articles
+    /// arriving: each key follows its article from index `i` to `moved[i]`, so none is
+    /// computed again.
+    func remap(_ moved: [Int], count: Int, from old: Int, to new: Int) {
+        guard generation == old else { return }
+        var remapped = [ArticleKey?](repeating: nil, count: count)
+        for (i, key) in keys.enumerated() where i < moved.count { remapped[moved[i]] = key }
+        keys = remapped
+        generation = new
+    }
 }

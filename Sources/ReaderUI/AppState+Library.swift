@@ -57,17 +57,15 @@ extension AppState {
             }
         }
         articles = merged
-        // Layouts are remembered by index, and the indices have moved.
-        layouts.removeAll()
         if wasEmpty {
             current = 0
             selection = 0
             readingTop = 0
             listTop = 0
-            indicesMoved()
+            libraryChanged(moved: moved)
         } else {
             current = newCurrent
-            indicesMoved()
+            libraryChanged(moved: moved)
             remapHistory { moved[$0] }
             selection = row(of: newSelection) ?? row(of: current) ?? 0
             keepSelection(onRow: selectedRow)
@@ -75,11 +73,14 @@ extension AppState {
         if wasEmpty { restorePosition() }
     }
 
-    /// Everything remembered by library index is out of date: keys, search indexes, bookmark
-    /// rows, related lists.
-    private mutating func indicesMoved() {
-        keys.removeAll()
-        searchIndexes.removeAll()
+    /// The library changed: a new generation, so that nothing remembered by index (layouts,
+    /// search indexes, the title lookup, the similarity index) is taken for another article.
+    /// Keys of articles that only moved (`moved[old] = new`) follow them instead.
+    private mutating func libraryChanged(moved: [Int]?) {
+        let old = libraryGeneration
+        libraryGeneration += 1
+        if let moved { keys.remap(moved, count: articles.count, from: old, to: libraryGeneration) }
+        related.dropSimilarity()
         if !bookmarks.isEmpty { adoptBookmarks(bookmarks) }
         refreshRelated()
     }
@@ -130,12 +131,14 @@ extension AppState {
         skipped = newSkipped
         skippedTop = min(skippedTop, max(0, skipped.count - 1))
         loading = nil
-        layouts.removeAll()
         var note = Self.describe(changes)
         if let open, let index = new.firstIndex(where: { Self.isSame($0, open) }) {
             current = index
+            // A search or preview of the text as it was means nothing in the text as it is.
+            if new[index] != open { dropArticleOverlays() }
             readingTop = clamp(readingTop, 0, maxReadingTop)
         } else if open != nil {
+            dropArticleOverlays()
             current = clamp(oldCurrent, 0, max(0, new.count - 1))
             readingTop = 0
             note += "; the open article is gone"
@@ -143,7 +146,7 @@ extension AppState {
             current = 0
             readingTop = 0
         }
-        indicesMoved()
+        libraryChanged(moved: nil)
         remapHistory { index in new.firstIndex { Self.isSame($0, old[index]) } }
         if let selected, let index = new.firstIndex(where: { Self.isSame($0, selected) }) {
             selection = row(of: index) ?? row(of: current) ?? 0
@@ -152,6 +155,13 @@ extension AppState {
         }
         keepSelection(onRow: selectedRow)
         message = note
+    }
+
+    /// The open article is gone or changed: its search (prompt included) and the preview
+    /// over it go.
+    private mutating func dropArticleOverlays() {
+        clearSearch()
+        related.preview = nil
     }
 
     /// "2 new, 1 changed, 1 removed", or "no changes".

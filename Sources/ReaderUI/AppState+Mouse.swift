@@ -6,9 +6,11 @@ extension AppState {
 
     /// A mouse action: the wheel scrolls the pane under the pointer (focus stays where it
     /// was); a click focuses the pane, and in the list selects the row (a click on the row
-    /// already selected opens it).
+    /// already selected opens it). While an overlay is open the wheel scrolls it and a click
+    /// does nothing: the click would land on what the overlay hides, or on the overlay's own
+    /// rows, and pick something the reader cannot see under the pointer; Esc closes it.
     public mutating func mouse(_ event: MouseEvent) -> [Effect] {
-        if showingHelp {
+        if overlayOpen {
             switch event.kind {
             case .wheelUp: return apply(.lineUp, count: Self.wheelStep)
             case .wheelDown: return apply(.lineDown, count: Self.wheelStep)
@@ -27,7 +29,7 @@ extension AppState {
             focus = pane
             guard pane == .list, let rect = panes.list else { return [] }
             let index = listTop + (event.y - rect.y - 1)
-            guard event.y > rect.y, articles.indices.contains(index) else { return [] }
+            guard event.y > rect.y, index >= 0, index < listCount else { return [] }
             if index == selection { return apply(.open) }
             selection = index
             return []

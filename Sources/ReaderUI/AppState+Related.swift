@@ -39,7 +39,8 @@ public struct RelatedState {
     public static let historyLimit = 200
 
     var lookup: TitleLookup
-    var lookupCount: Int
+    /// The library generation `lookup` was made for.
+    var lookupGeneration = 0
     /// The similarity index of the library; nil until it is built.
     public private(set) var similarity: SimilarityIndex?
     /// Part 1: the open article's own related list, matched to the library by title.
@@ -59,10 +60,12 @@ public struct RelatedState {
 
     init(articles: [Article]) {
         lookup = TitleLookup(articles: articles)
-        lookupCount = articles.count
     }
 
     mutating func setSimilarity(_ index: SimilarityIndex) { similarity = index }
+
+    /// The library changed: the index speaks of articles by their old indices.
+    mutating func dropSimilarity() { similarity = nil }
 }
 
 extension AppState {
@@ -73,19 +76,20 @@ extension AppState {
     }
 
     /// The similarity index built away from the main thread has arrived: rank the open
-    /// article's similar list. An index of another library (its count differs) is ignored.
-    public mutating func setSimilarityIndex(_ index: SimilarityIndex) {
-        guard index.count == articles.count else { return }
+    /// article's similar list. `generation` is the `libraryGeneration` of the articles it was
+    /// built from; an index of another library (an older generation) is ignored.
+    public mutating func setSimilarityIndex(_ index: SimilarityIndex, generation: Int) {
+        guard generation == libraryGeneration, index.count == articles.count else { return }
         related.setSimilarity(index)
         refreshRelated()
     }
 
-    /// Recomputes both lists for the open article; called when an article opens.
+    /// Recomputes both lists for the open article; called when an article opens and when the
+    /// library or its similarity index changes (a preview stays: it is of the open article).
     mutating func refreshRelated() {
-        related.preview = nil
-        if related.lookupCount != articles.count {
+        if related.lookupGeneration != libraryGeneration {
             related.lookup = TitleLookup(articles: articles)
-            related.lookupCount = articles.count
+            related.lookupGeneration = libraryGeneration
         }
         guard let article = currentArticle else {
             related.fromArticle = []
@@ -127,11 +131,15 @@ extension AppState {
             }
             return []
         }
-        guard related.preview != nil, !showingHelp else { return nil }
+        guard related.preview != nil else { return nil }
         switch command {
         case .cancel, .back:
             related.preview = nil
             return []
+        case .search, .searchNext, .searchPrevious:
+            // Search is in the article: show it again, then search.
+            related.preview = nil
+            return nil
         case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom:
             // Moving in the reading pane closes the preview; in the sidebar it moves on.
             guard focus == .reading else { return nil }

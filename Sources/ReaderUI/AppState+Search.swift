@@ -28,8 +28,10 @@ extension AppState {
         case .down:
             guard edited.recallNewer(from: searchHistory) else { return [] }
         case .enter:
+            // The view stays where the search took it: that is a place to remember.
+            let place = (article: current, top: layout.map { originTop(of: edited, in: $0) } ?? readingTop)
             confirmPrompt()
-            return []
+            return positionEffects(since: place)
         case .escape, .control("c"), .control("g"):
             cancelPrompt()
             return []
@@ -51,7 +53,7 @@ extension AppState {
             message = "no article to search"
             return
         }
-        _ = searchIndexes.index(of: article, at: current)
+        _ = searchIndexes.index(of: article, at: current, generation: libraryGeneration)
         prompt = SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry)
         search = nil
     }
@@ -112,7 +114,7 @@ extension AppState {
             search = nil
             return
         }
-        let results = searchIndexes.index(of: article, at: current).search(prompt.text)
+        let results = searchIndexes.index(of: article, at: current, generation: libraryGeneration).search(prompt.text)
         let first = results.firstIndex(atOrAfter: prompt.origin)
         search = ArticleSearch(query: prompt.text, results: results, current: first?.index)
         if let first { reveal(results[first.index], in: layout) }

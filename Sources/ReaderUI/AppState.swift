@@ -17,6 +17,9 @@ public enum Effect: Hashable, Sendable {
 public struct AppState {
     public internal(set) var articles: [Article]
     public internal(set) var skipped: [SkippedFile]
+    /// Goes up whenever the library changes (a batch arrives, a reload): anything remembered
+    /// by library index belongs to one generation.
+    public internal(set) var libraryGeneration = 0
     /// The row selected in the article list.
     public internal(set) var selection = 0
     /// The article open in the reading pane.
@@ -92,12 +95,17 @@ public struct AppState {
         return Rect(x: x, y: pane.y, width: textWidth, height: pane.height)
     }
 
+    /// Whether an overlay covers the panes (help, skipped files, the related list): keys go to
+    /// it, and clicks do nothing.
+    public var overlayOpen: Bool { showingHelp || showingSkipped || related.overlay }
+
     public var currentArticle: Article? { articles.indices.contains(current) ? articles[current] : nil }
 
     /// The open article laid out for the reading column.
     public var layout: ArticleLayout? {
         guard let article = currentArticle else { return nil }
-        return layouts.layout(of: article, index: current, width: readingColumn.width, options: wrapOptions)
+        return layouts.layout(of: article, index: current, generation: libraryGeneration,
+                              width: readingColumn.width, options: wrapOptions)
     }
 
     /// How many layouts have been computed: a resize makes one, scrolling none.
@@ -121,8 +129,8 @@ public struct AppState {
     /// Applies a command and returns the effects for the executable to run.
     public mutating func apply(_ command: Command) -> [Effect] {
         message = nil
-        if let effects = interceptRelated(command) { return effects }
-        let place = (article: current, top: readingTop)
+        // The overlays in the order they cover each other: help, skipped files, then the
+        // related overlay or preview; the panes get what none of them takes.
         if showingHelp {
             switch command {
             case .help, .cancel, .quit: showingHelp = false
@@ -133,6 +141,8 @@ public struct AppState {
             return []
         }
         if showingSkipped { return applyInSkipped(command) }
+        if let effects = interceptRelated(command) { return effects }
+        let place = (article: current, top: readingTop)
         switch command {
         case .lineDown: move(by: 1)
         case .lineUp: move(by: -1)
@@ -227,6 +237,7 @@ public struct AppState {
         selection = row(of: index) ?? selection
         readingTop = 0
         sidebarSelection = 0
+        related.preview = nil
         clearSearch()
         restorePosition()
         scrollListToSelection()

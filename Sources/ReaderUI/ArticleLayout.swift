@@ -101,11 +101,12 @@ func wrapFields(_ text: String, width: Int, options: WrapOptions) -> [WrappedLin
     return lines.isEmpty ? wrap(text, width: width, options: options) : lines
 }
 
-/// Layouts by (article, width, options), so that a keystroke that only scrolls does no text
+/// Layouts by (article, library generation, width, options), so that a keystroke that only scrolls does no text
 /// work and a resize wraps once. A memo shared by copies of the state; main thread only.
 public final class LayoutCache: @unchecked Sendable {
     private struct Key: Hashable {
         var article: Int
+        var generation: Int
         var width: Int
         var options: WrapOptions
     }
@@ -115,8 +116,8 @@ public final class LayoutCache: @unchecked Sendable {
 
     public init() {}
 
-    public func layout(of article: Article, index: Int, width: Int, options: WrapOptions) -> ArticleLayout {
-        let key = Key(article: index, width: width, options: options)
+    public func layout(of article: Article, index: Int, generation: Int, width: Int, options: WrapOptions) -> ArticleLayout {
+        let key = Key(article: index, generation: generation, width: width, options: options)
         if let layout = layouts[key] { return layout }
         if layouts.count > 32 { layouts.removeAll(keepingCapacity: true) }
         let layout = ArticleLayout(article: article, width: width, options: options)

@@ -19,8 +19,8 @@ public enum RootView {
             PreviewView.render(state, item: item, into: &screen, theme: theme)
         } else {
             ReadingView.render(state, into: &screen, theme: theme)
+            SearchView.highlight(state, into: &screen, theme: theme)
         }
-        SearchView.highlight(state, into: &screen, theme: theme)
         if let sidebar = panes.sidebar {
             drawBorder(&screen, x: sidebar.x - 1, height: sidebar.height, theme: theme)
             SidebarView.render(state, into: &screen, rect: sidebar, theme: theme)

@@ -96,18 +96,22 @@ public struct ArticleSearch: Hashable, Sendable {
 /// so that a keystroke in the prompt is one scan and not a rebuild. Shared by copies of the
 /// state, like `LayoutCache`; main thread only.
 final class SearchIndexCache: @unchecked Sendable {
-    private var indexes: [Int: SearchIndex] = [:]
+    private struct Key: Hashable {
+        var article: Int
+        var generation: Int
+    }
+
+    private var indexes: [Key: SearchIndex] = [:]
     private(set) var builds = 0
 
-    func index(of article: Article, at position: Int) -> SearchIndex {
-        if let index = indexes[position] { return index }
+    /// The index of `article`, at library index `position` in library generation `generation`.
+    func index(of article: Article, at position: Int, generation: Int) -> SearchIndex {
+        let key = Key(article: position, generation: generation)
+        if let index = indexes[key] { return index }
         if indexes.count >= 4 { indexes.removeAll(keepingCapacity: true) }
         let index = SearchIndex(blocks: article.readingBlocks.map(\.text))
         builds += 1
-        indexes[position] = index
+        indexes[key] = index
         return index
     }
-
-    /// Forgets every index (the library's indices have moved).
-    func removeAll() { indexes.removeAll() }
 }

@@ -14,23 +14,29 @@ import Terminal
 /// sidebar's second part shows `…`. No thread but the main one ever touches the state.
 final class BackgroundSimilarity: @unchecked Sendable {
     private let lock = NSLock()
-    private var built: SimilarityIndex?
+    /// The newest index built and not yet delivered, with the library generation it is of.
+    private var built: (index: SimilarityIndex, generation: Int)?
 
-    /// Starts building the index of `articles` (the library, in the state's order).
-    func start(_ articles: [Article]) {
+    /// Starts building the index of `articles` (the library, in the state's order), which are
+    /// the state's library generation `generation`. Builds may overlap after a reload: one of
+    /// an older generation never replaces a newer one, and the state takes only the index of
+    /// the library it has.
+    func start(_ articles: [Article], generation: Int) {
         ParallelWork.detach { [self] in
             let index = SimilarityIndex.build(articles)
-            lock.withLock { built = index }
+            lock.withLock {
+                if built.map({ $0.generation < generation }) ?? true { built = (index, generation) }
+            }
             TerminalSession.wakeUp()
         }
     }
 
     /// On the main thread, after a `.wake`: gives the index to `state` if it is ready.
     func deliver(to state: inout AppState) {
-        guard let index = lock.withLock({ () -> SimilarityIndex? in
+        guard let built = lock.withLock({ () -> (index: SimilarityIndex, generation: Int)? in
             defer { built = nil }
             return built
         }) else { return }
-        state.setSimilarityIndex(index)
+        state.setSimilarityIndex(built.index, generation: built.generation)
     }
 }

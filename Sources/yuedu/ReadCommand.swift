@@ -35,7 +35,7 @@ struct Read: ParsableCommand {
         let library = LibraryLoader(roots: roots)
         let similarity = BackgroundSimilarity()
         // Index the library once it is all in (and again after each reload).
-        library.onLoaded = { similarity.start($0.articles) }
+        library.onLoaded = { similarity.start($0.articles, generation: $0.libraryGeneration) }
         library.start(&state)
         let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
         let code = loop.run(&state)

@@ -31,7 +31,7 @@ func relatedLibrary() throws -> [Article] {
 func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Command] = []) throws -> AppState {
     let articles = try relatedLibrary()
     var s = AppState(articles: articles, width: width, height: height)
-    if indexed { s.setSimilarityIndex(SimilarityIndex.build(articles)) }
+    if indexed { s.setSimilarityIndex(SimilarityIndex.build(articles), generation: s.libraryGeneration) }
     let seed = try #require(articles.firstIndex { $0.title.hasPrefix("【新视点】") })
     s.openArticle(seed, recording: false)
     for c in commands { _ = s.apply(c) }
@@ -60,11 +60,11 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
         #expect(s.related.similar == nil)
         let rows = RootView.render(s).textLines
         #expect(rows.contains { $0.hasSuffix("│   …") }, "part 2 shows … while computing")
-        s.setSimilarityIndex(SimilarityIndex.build(s.articles))
+        s.setSimilarityIndex(SimilarityIndex.build(s.articles), generation: s.libraryGeneration)
         #expect(s.related.similar?.isEmpty == false)
         // An index of some other library is not taken.
         var other = try relatedState(width: 120, height: 40, indexed: false)
-        other.setSimilarityIndex(SimilarityIndex.build(Array(s.articles.prefix(3))))
+        other.setSimilarityIndex(SimilarityIndex.build(Array(s.articles.prefix(3))), generation: other.libraryGeneration)
         #expect(other.related.similar == nil)
     }
 

@@ -11,7 +11,8 @@ public struct SkippedFile: Hashable, Sendable {
     }
 }
 
-/// An article saved twice (same title and date): the later copy, by path order, is left out.
+/// An article saved twice (same title and date, as `ArticleKey` compares them): the later
+/// copy, by path order, is left out.
 public struct DuplicateArticle: Hashable, Sendable {
     /// The copy that was left out.
     public var path: String
@@ -22,7 +23,7 @@ public struct DuplicateArticle: Hashable, Sendable {
 /// The library in memory: the articles read from the paths given, newest first.
 ///
 /// Articles are sorted by date, newest first (undated last), then by title. The same article
-/// saved twice (same title and date) appears once: the first by path order is kept, the others
+/// saved twice (same `ArticleKey`: title and date, the title normalized) appears once: the first by path order is kept, the others
 /// are listed in `duplicates`. Files that are not articles are listed in `skipped`.
 public struct ArticleStore: Sendable {
     public private(set) var articles: [Article]
@@ -35,10 +36,17 @@ public struct ArticleStore: Sendable {
     var records: [String: FileRecord] = [:]
     var paths: [String] = []
 
-    /// Title and date, compared and hashed as bytes (String's own hashing normalizes first).
+    /// Title and date as `ArticleKey` sees them (the same identity bookmarks and reading
+    /// positions use), compared and hashed as bytes (String's own hashing normalizes first;
+    /// the title here is normalized already).
     struct Identity: Hashable {
         var title: String
         var date: ArticleDate?
+
+        init(_ article: Article) {
+            title = ArticleKey.normalize(article.title)
+            date = article.date
+        }
 
         static func == (a: Identity, b: Identity) -> Bool {
             a.date == b.date && a.title.utf8.elementsEqual(b.title.utf8)
@@ -89,7 +97,7 @@ public struct ArticleStore: Sendable {
         var fresh: [Article] = []
         fresh.reserveCapacity(batch.count)
         for article in batch {
-            let identity = Identity(title: article.title, date: article.date)
+            let identity = Identity(article)
             if let keptPath = kept[identity] {
                 duplicates.append(DuplicateArticle(path: article.path ?? "", keptPath: keptPath))
                 continue
