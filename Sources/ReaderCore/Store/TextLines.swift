@@ -27,6 +27,11 @@ enum TextLines {
 
     /// A line of valid UTF-8 as a String, blanks trimmed from both ends.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
+    }
+
+    /// The part of a line of valid UTF-8 left when blanks are trimmed from both ends.
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var lower = 0
         var upper = bytes.count
         while lower < upper {
@@ -40,7 +45,7 @@ enum TextLines {
             guard isBlank(scalarAt(bytes, start).0) else { break }
             upper = start
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        return lower..<upper
     }
 
     /// The scalar starting at `i` of valid UTF-8, and its length in bytes.
