@@ -81,6 +81,7 @@ extension ArticleFile {
         if !scan.isUTF16, scan.hasNUL {
             return .failure(binaryProblem(scan, invalidSequences: 0, byteCount: bytes.count)!)
         }
+        var knownNotUTF8 = false
         if !scan.isUTF16 {
             // Valid UTF-8 (after a byte-order mark, if any) decodes to itself: no copy.
             let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -91,9 +92,10 @@ extension ArticleFile {
                 }
                 return head(ofText: text, path: path)
             }
+            knownNotUTF8 = !hasBOM
         }
-        // Anything else decodes as the full reader decodes it.
-        let decoded = TextDecoding.decode(Array(bytes))
+        // Anything else decodes as the full reader decodes it (without trying UTF-8 again).
+        let decoded = knownNotUTF8 ? TextDecoding.decodeNotUTF8(Array(bytes)) : TextDecoding.decode(Array(bytes))
         if let problem = binaryProblem(scan, invalidSequences: decoded.invalidSequences, byteCount: bytes.count) {
             return .failure(problem)
         }

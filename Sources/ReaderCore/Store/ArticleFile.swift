@@ -132,7 +132,20 @@ public enum ArticleFile {
         let head = UnsafeBufferPointer(rebasing: bytes.prefix(8192))
         var controls = 0
         var nul = false
-        for b in head where b < 0x20 || b == 0x7F {
+        var i = 0
+        while i < head.count {
+            // Eight bytes at a time while none is below 0x20 or 0x7F (text is mostly such words).
+            if i + 8 <= head.count {
+                let w = UnsafeRawPointer(head.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (w &- ones &* 0x20) & ~w & highs
+                let del = w ^ (ones &* 0x7F)
+                let is7F = (del &- ones) & ~del & highs
+                if below20 | is7F == 0 { i += 8; continue }
+            }
+            let b = head[i]
+            i += 1
+            guard b < 0x20 || b == 0x7F else { continue }
             if b == 0 { nul = true }
             if b < 0x09 || b > 0x0D && b < 0x20 && b != 0x1B || b == 0x7F { controls += 1 }
         }
