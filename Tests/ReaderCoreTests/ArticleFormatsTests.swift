@@ -32,7 +32,7 @@ import Testing
         #expect(a?.title == "标题在全角空格后")
         #expect(a?.date == nil)
         #expect(a?.lead == nil)
-        #expect(a?.body.map(\.text) == ["第一段，有缩进。", "第二段。"])
+        #expect(a?.body.map(\.text) == ["　　第一段，有缩进。", "第二段。"], "the Chinese indent is kept for the reading pane")
         #expect(a?.related == [])
         #expect(a?.editor == nil && a?.source == nil)
     }

@@ -21,7 +21,7 @@ import Testing
                          "Date: \(y).\(m).\(d)", "新华网", "", "12345678"]
             let body = (0..<4).map { _ in pick() }.joined(separator: "\n")
             let t = n % 13 == 0 ? title(n / 13) : title(n) // some saved twice
-            let plain = "\(n % 3 == 0 ? "\n  \n" : "")\(n % 5 == 0 ? "\u{3000}" : "")\(t)\n\(dates[n % dates.count])\n新华网\n导语：\(pick())\n\n\(body)\n编辑：某\n"
+            let plain = "\(n % 3 == 0 ? "\n  \n" : "")\(n % 5 == 0 ? "\u{3000}" : n % 7 == 0 ? " \u{3000}\u{3000} " : "")\(t)\n\(dates[n % dates.count])\n新华网\n导语：\(pick())\n\n\(body)\n编辑：某\n"
             switch n % 6 {
             case 0, 1: try lib.write("plain/\(n).txt", plain)
             case 2: try lib.write("bom/\(n).txt", Data([0xEF, 0xBB, 0xBF]) + Data(plain.replacingOccurrences(of: "\n", with: "\r").utf8))

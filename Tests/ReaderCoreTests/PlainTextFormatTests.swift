@@ -95,3 +95,23 @@ let seedsDirectory: String = {
         #expect(a.metadataLine == "来源 Another Paper")
     }
 }
+
+@Suite struct IndentTests {
+    @Test func bodyParagraphsKeepTheirChineseIndent() throws {
+        let text = "　　标题\n2024-01-01\n　　某网站\n　　导语：导语一段。\n\n　　第一段缩进。\n第二段不缩进。\n　　编辑：张三\n"
+        let a = try #require(PlainTextFormat.parse(text))
+        #expect(a.title == "标题")
+        #expect(a.site == "某网站")
+        #expect(a.lead == "导语一段。")
+        #expect(a.editor == "张三")
+        #expect(a.body.map(\.text) == ["　　第一段缩进。", "第二段不缩进。"])
+    }
+
+    @Test func theIndentReachesTheReadingPane() throws {
+        let a = try #require(PlainTextFormat.parse("标题\n\n　　这一段以两个全角空格缩进开头，后面还有一些文字。\n"))
+        let lines = wrap(a.readingBlocks.last!.text, width: 20)
+        #expect(lines.first?.text.hasPrefix("　　这一段") == true)
+        let narrow = wrap(a.readingBlocks.last!.text, width: 20, options: WrapOptions(keepIndent: false))
+        #expect(narrow.first?.text.hasPrefix("这一段") == true, "indent = false in the configuration drops it")
+    }
+}

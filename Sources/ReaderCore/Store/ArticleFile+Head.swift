@@ -115,9 +115,11 @@ extension ArticleFile {
     /// Title and date of the plain-text layout: the first line that is not blank, and the
     /// date on the next one (as `PlainTextFormat.parse` reads them).
     static func plainTextHead(_ text: UnsafeBufferPointer<UInt8>, path: String) -> ArticleHead? {
-        var lines = TrimmedLineCursor(text)
-        guard let first = lines.nextNonBlank() else { return nil }
-        let date = lines.nextNonBlank().flatMap(PlainTextFormat.date(ofLine:))
+        // The parser trims lines keeping a U+3000 indent, then drops the indent from all but
+        // body paragraphs: " \u{3000} x" is read as " x".
+        var lines = TrimmedLineCursor(text, keepingIndent: true)
+        guard let first = lines.nextNonBlank().map(TextLines.withoutIndent) else { return nil }
+        let date = lines.nextNonBlank().map(TextLines.withoutIndent).flatMap(PlainTextFormat.date(ofLine:))
         return ArticleHead(title: PlainTextFormat.title(ofFirstLine: first), date: date, path: path)
     }
 
@@ -146,13 +148,17 @@ extension ArticleFile {
 }
 
 /// The lines of valid UTF-8 text one at a time, split and trimmed as `TextLines.trimmedLines`
-/// splits and trims them.
+/// splits and trims them (with the same `keepingIndent`).
 struct TrimmedLineCursor {
     let text: UnsafeBufferPointer<UInt8>
+    let keepingIndent: Bool
     var start = 0
     var done = false
 
-    init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
+    init(_ text: UnsafeBufferPointer<UInt8>, keepingIndent: Bool = false) {
+        self.text = text
+        self.keepingIndent = keepingIndent
+    }
 
     /// The bounds of the next line, trimmed; nil after the last line.
     mutating func nextRange() -> Range<Int>? {
@@ -169,7 +175,7 @@ struct TrimmedLineCursor {
             if byte == 0x0D, end < count, text[end] == 0x0A { end += 1 }
             start = end
         }
-        let trimmed = TextLines.trimmedRange(UnsafeBufferPointer(rebasing: text[line]))
+        let trimmed = TextLines.trimmedRange(UnsafeBufferPointer(rebasing: text[line]), keepingIndent: keepingIndent)
         return (line.lowerBound + trimmed.lowerBound)..<(line.lowerBound + trimmed.upperBound)
     }
 

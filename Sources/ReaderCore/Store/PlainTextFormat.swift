@@ -17,7 +17,10 @@ import Foundation
 public enum PlainTextFormat {
     /// Reads an article from its text. Returns nil when the text has no title line at all.
     public static func parse(_ text: String, path: String? = nil) -> Article? {
-        let lines = TextLines.trimmedLines(text)
+        // Body paragraphs keep a Chinese first-line indent (U+3000); everything else is read
+        // without it.
+        let indented = TextLines.trimmedLines(text, keepingIndent: true)
+        let lines = indented.map(TextLines.withoutIndent)
         var cursor = 0
         func skipBlank() { while cursor < lines.count, lines[cursor].isEmpty { cursor += 1 } }
 
@@ -51,7 +54,8 @@ public enum PlainTextFormat {
         var inRelated = false
         var afterRelated = false
         var pendingTitle: String? = nil
-        for line in lines[cursor...] {
+        for index in lines.indices.dropFirst(cursor) {
+            let line = lines[index]
             if afterRelated {
                 if !line.isEmpty { article.boilerplate.append(line) }
                 continue
@@ -88,7 +92,7 @@ public enum PlainTextFormat {
             } else if isBoilerplate(line) {
                 article.boilerplate.append(line)
             } else {
-                article.body.append(Block(.paragraph, line))
+                article.body.append(Block(.paragraph, indented[index]))
             }
         }
         if let title = pendingTitle { article.related.append(RelatedItem(title: title)) }

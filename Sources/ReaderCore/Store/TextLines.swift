@@ -2,7 +2,7 @@
 enum TextLines {
     /// The lines of `text`, split at LF, CRLF and CR, with white space (including the
     /// ideographic space U+3000 and a leading BOM) trimmed from both ends of each line.
-    static func trimmedLines(_ text: String) -> [String] {
+    static func trimmedLines(_ text: String, keepingIndent: Bool = false) -> [String] {
         var text = text
         return text.withUTF8 { bytes in
             var lines: [String] = []
@@ -12,7 +12,7 @@ enum TextLines {
             while i < count {
                 let byte = bytes[i]
                 if byte == 0x0A || byte == 0x0D {
-                    lines.append(trimmed(UnsafeBufferPointer(rebasing: bytes[start..<i])))
+                    lines.append(trimmed(UnsafeBufferPointer(rebasing: bytes[start..<i]), keepingIndent: keepingIndent))
                     i += 1
                     if byte == 0x0D, i < count, bytes[i] == 0x0A { i += 1 }
                     start = i
@@ -20,23 +20,24 @@ enum TextLines {
                     i += 1
                 }
             }
-            lines.append(trimmed(UnsafeBufferPointer(rebasing: bytes[start..<count])))
+            lines.append(trimmed(UnsafeBufferPointer(rebasing: bytes[start..<count]), keepingIndent: keepingIndent))
             return lines
         }
     }
 
-    /// A line of valid UTF-8 as a String, blanks trimmed from both ends.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
+    /// A line of valid UTF-8 as a String, blanks trimmed from both ends. With `keepingIndent`,
+    /// a leading run of ideographic spaces (U+3000, a Chinese paragraph's indent) is kept.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, keepingIndent: Bool = false) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes, keepingIndent: keepingIndent)]), as: UTF8.self)
     }
 
-    /// The part of a line of valid UTF-8 left when blanks are trimmed from both ends.
-    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    /// The part of a line of valid UTF-8 that `trimmed(_:keepingIndent:)` keeps.
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, keepingIndent: Bool = false) -> Range<Int> {
         var lower = 0
         var upper = bytes.count
         while lower < upper {
             let (scalar, length) = scalarAt(bytes, lower)
-            guard isBlank(scalar) else { break }
+            guard isBlank(scalar), !(keepingIndent && scalar.value == 0x3000) else { break }
             lower += length
         }
         while upper > lower {
@@ -63,6 +64,12 @@ enum TextLines {
     static func trimmed(_ line: Substring) -> String {
         var s = String(line)
         return s.withUTF8 { trimmed($0) }
+    }
+
+    /// `line` without a leading ideographic-space indent.
+    static func withoutIndent(_ line: String) -> String {
+        guard line.unicodeScalars.first == "\u{3000}" else { return line }
+        return String(line.unicodeScalars.drop { $0 == "\u{3000}" })
     }
 
     static func isBlank(_ s: Unicode.Scalar) -> Bool {
