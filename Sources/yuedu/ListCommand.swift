@@ -18,40 +18,77 @@ struct List: ParsableCommand {
     func run() throws {
         let roots = try LibraryPaths.resolve(paths)
         let missing = roots.filter { !FileManager.default.fileExists(atPath: $0) && !isLink($0) }
-        let store = ArticleStore.load(paths: roots.filter { !missing.contains($0) })
-        var out = ""
-        out.reserveCapacity(store.articles.count * 120)
-        for a in store.articles {
-            if let d = a.date { out += dateText(d) }
-            out += "\t\(oneLine(a.title))\t\(a.path ?? "")\n"
+        let listing = LibraryListing.load(paths: roots.filter { !missing.contains($0) })
+        var out: [UInt8] = []
+        out.reserveCapacity(listing.articles.count * 120)
+        for a in listing.articles {
+            if let d = a.date { appendDate(d, to: &out) }
+            out.append(0x09)
+            out += oneLine(a.title).utf8
+            out.append(0x09)
+            out += a.path.utf8
+            out.append(0x0A)
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        writeAll(out, to: 1)
         var err = ""
-        for s in store.skipped {
+        for s in listing.skipped {
             err += "skipped: \(s.path): \(s.reason)\n"
         }
         for path in missing {
             err += "yuedu: \(path): no such file or directory\n"
         }
-        FileHandle.standardError.write(Data(err.utf8))
+        writeAll(Array(err.utf8), to: 2)
         // Exit here: freeing a large library piece by piece on the way out takes longer
         // than listing it, and the process is done with it.
         Foundation.exit(missing.isEmpty ? 0 : 1)
     }
 
-    /// `2023-01-16`, as `ArticleDate.description` but without a format string per line.
-    func dateText(_ d: ArticleDate) -> String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    /// Appends `2023-01-16`, as `ArticleDate.description` gives it, without a format string.
+    func appendDate(_ d: ArticleDate, to out: inout [UInt8]) {
+        func pad(_ n: Int, _ width: Int) {
+            let digits = Array(String(n).utf8)
+            if digits.count < width { out += repeatElement(UInt8(ascii: "0"), count: width - digits.count) }
+            out += digits
         }
-        return pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2)
+        pad(d.year, 4)
+        out.append(UInt8(ascii: "-"))
+        pad(d.month, 2)
+        out.append(UInt8(ascii: "-"))
+        pad(d.day, 2)
     }
 
     /// A title on one line of the listing: tabs and line breaks become spaces.
     func oneLine(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\t" || $0.isNewline }) else { return s }
+        guard mayBreakLines(s) else { return s }
         return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+
+    /// Whether `s` may hold a tab or a line break: a byte 09–0D, U+0085 (C2 85) or
+    /// U+2028/U+2029 (E2 80 A8/A9). False means it surely does not; true, look closer.
+    func mayBreakLines(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b >= 0x09 && b <= 0x0D || b == 0x85 && previous == 0xC2 || (b == 0xA8 || b == 0xA9) && previous == 0x80 {
+                return true
+            }
+            previous = b
+        }
+        return false
+    }
+
+    /// Writes `bytes` to the descriptor `fd`, all of them (a pipe may take them in parts).
+    func writeAll(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return // standard output closed: nothing more to say
+                }
+                done += n
+            }
+        }
     }
 
     func isLink(_ path: String) -> Bool {

@@ -26,16 +26,15 @@ public enum PlainTextFormat {
 
         skipBlank()
         guard cursor < lines.count else { return nil }
-        var article = Article(title: lines[cursor], path: path)
+        var article = Article(title: title(ofFirstLine: lines[cursor]), path: path)
         if lines[cursor].utf8.count > maximumTitleBytes {
             // A first line this long is a paragraph that lost its line breaks, not a title:
             // its opening sentence names the article, and it is kept whole in the body.
-            article.title = openingSentence(lines[cursor])
             article.body.append(Block(.paragraph, lines[cursor]))
         }
         cursor += 1
         skipBlank()
-        if cursor < lines.count, let date = parseDate(dateText(lines[cursor])) {
+        if cursor < lines.count, let date = date(ofLine: lines[cursor]) {
             article.date = date
             // `2023-01-16 10:20 来源:新华网`: a source on the date line.
             if TextLines.contains(lines[cursor], "来源"), let range = lines[cursor].range(of: "来源") {
@@ -104,6 +103,16 @@ public enum PlainTextFormat {
         return article
     }
 
+    /// The title an article whose first line (trimmed, not blank) is `line` has.
+    static func title(ofFirstLine line: String) -> String {
+        line.utf8.count > maximumTitleBytes ? openingSentence(line) : line
+    }
+
+    /// The date that `line`, the line after the title, gives, nil when it is not a date line.
+    static func date(ofLine line: String) -> ArticleDate? {
+        parseDate(dateText(line))
+    }
+
     /// A first line longer than this (in UTF-8 bytes) is not a title.
     static let maximumTitleBytes = 600
 
@@ -144,8 +153,10 @@ public enum PlainTextFormat {
 
     /// `2023-01-16`, `2023/01/16`, `2023.1.16`, `2023年1月16日`, optionally followed by a time.
     public static func parseDate(_ line: String) -> ArticleDate? {
+        // The cheap test first: most lines that are not dates do not open with a digit.
+        guard line.first?.isNumber == true else { return nil }
         let digits = line.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).prefix(3).compactMap { Int($0) }
-        guard digits.count == 3, line.first?.isNumber == true else { return nil }
+        guard digits.count == 3 else { return nil }
         let head = line.prefix(while: { $0.isNumber || "-/.年月日 ".contains($0) })
         guard head.count >= 8 else { return nil }
         let (y, m, d) = (digits[0], digits[1], digits[2])

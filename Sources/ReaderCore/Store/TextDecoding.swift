@@ -42,6 +42,12 @@ public enum TextDecoding {
         if isUnchanged(text, bytes[...]) {
             return DecodedText(text: text, encoding: .utf8, invalidSequences: 0)
         }
+        return decodeNotUTF8(bytes)
+    }
+
+    /// Decodes `bytes`, which have no byte-order mark and are known not to be valid UTF-8:
+    /// as GB18030, or as UTF-8 with repairs when that replaces fewer sequences.
+    static func decodeNotUTF8(_ bytes: [UInt8]) -> DecodedText {
         let utf8Errors = countUTF8Errors(bytes[...])
         let gb = decodeGB18030(bytes[...])
         if gb.invalidSequences < utf8Errors { return gb }

@@ -28,6 +28,11 @@ enum TextLines {
     /// A line of valid UTF-8 as a String, blanks trimmed from both ends. With `keepingIndent`,
     /// a leading run of ideographic spaces (U+3000, a Chinese paragraph's indent) is kept.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, keepingIndent: Bool = false) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes, keepingIndent: keepingIndent)]), as: UTF8.self)
+    }
+
+    /// The part of a line of valid UTF-8 that `trimmed(_:keepingIndent:)` keeps.
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, keepingIndent: Bool = false) -> Range<Int> {
         var lower = 0
         var upper = bytes.count
         while lower < upper {
@@ -41,7 +46,7 @@ enum TextLines {
             guard isBlank(scalarAt(bytes, start).0) else { break }
             upper = start
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        return lower..<upper
     }
 
     /// The scalar starting at `i` of valid UTF-8, and its length in bytes.
