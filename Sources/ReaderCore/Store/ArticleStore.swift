@@ -44,8 +44,12 @@ public struct ArticleStore: Sendable {
         var date: ArticleDate?
 
         init(_ article: Article) {
-            title = ArticleKey.normalize(article.title)
-            date = article.date
+            self.init(title: article.title, date: article.date)
+        }
+
+        init(title: String, date: ArticleDate?) {
+            self.title = ArticleKey.normalize(title)
+            self.date = date
         }
 
         static func == (a: Identity, b: Identity) -> Bool {
