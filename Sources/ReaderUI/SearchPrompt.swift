@@ -99,10 +99,12 @@ final class SearchIndexCache: @unchecked Sendable {
     private var indexes: [Int: SearchIndex] = [:]
     private(set) var builds = 0
 
-    func index(of article: Article, at position: Int) -> SearchIndex {
+    /// The index of the article at `position`, built from its `layout`'s blocks (the article's
+    /// `readingBlocks`, already sanitized once for the layout) the first time.
+    func index(of layout: ArticleLayout, at position: Int) -> SearchIndex {
         if let index = indexes[position] { return index }
         if indexes.count >= 4 { indexes.removeAll(keepingCapacity: true) }
-        let index = SearchIndex(blocks: article.readingBlocks.map(\.text))
+        let index = SearchIndex(blocks: layout.blocks.map(\.text))
         builds += 1
         indexes[position] = index
         return index
