@@ -1,7 +1,7 @@
 /// Folding whole blocks straight from their UTF-8, a table lookup per scalar for common text.
 ///
 /// `TextFolding` folds one grapheme cluster at a time, and finding clusters and asking Unicode
-/// properties of each costs about 50 ns a character. Most scalars of real articles need neither:
+/// properties of each costs about 50 ms per megabyte. Most scalars of real articles need neither:
 /// an ASCII letter, a Han ideograph, a kana, CJK or general punctuation, a full-width form or
 /// a Latin, Greek or Cyrillic letter stands alone as a cluster whenever the scalar after it is
 /// one of these too, and folds to one known scalar. Such *simple* scalars are folded here by
