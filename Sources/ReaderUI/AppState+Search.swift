@@ -49,11 +49,11 @@ extension AppState {
 
     /// `/`: opens the prompt and gets the article's search index ready (built once per article).
     mutating func openPrompt() {
-        guard let article = currentArticle, let layout else {
+        guard currentArticle != nil, let layout else {
             message = "no article to search"
             return
         }
-        _ = searchIndexes.index(of: article, at: current, generation: libraryGeneration)
+        _ = searchIndexes.index(of: layout, at: current, generation: libraryGeneration)
         prompt = SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry)
         search = nil
     }
@@ -108,13 +108,13 @@ extension AppState {
     /// Runs the query as typed: every match highlighted, the view on the first one at or after
     /// where the reader was; with no match (or no query), back where the reader was.
     private mutating func searchAsTyped() {
-        guard let prompt, let article = currentArticle, let layout else { return }
+        guard let prompt, currentArticle != nil, let layout else { return }
         readingTop = originTop(of: prompt, in: layout)
         guard !prompt.text.isEmpty else {
             search = nil
             return
         }
-        let results = searchIndexes.index(of: article, at: current, generation: libraryGeneration).search(prompt.text)
+        let results = searchIndexes.index(of: layout, at: current, generation: libraryGeneration).search(prompt.text)
         let first = results.firstIndex(atOrAfter: prompt.origin)
         search = ArticleSearch(query: prompt.text, results: results, current: first?.index)
         if let first { reveal(results[first.index], in: layout) }

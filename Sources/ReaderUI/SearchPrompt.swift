@@ -104,12 +104,14 @@ final class SearchIndexCache: @unchecked Sendable {
     private var indexes: [Key: SearchIndex] = [:]
     private(set) var builds = 0
 
-    /// The index of `article`, at library index `position` in library generation `generation`.
-    func index(of article: Article, at position: Int, generation: Int) -> SearchIndex {
+    /// The index of the article at library index `position` in library generation
+    /// `generation`, built from its `layout`'s blocks (the article's `readingBlocks`, already
+    /// sanitized once for the layout) the first time.
+    func index(of layout: ArticleLayout, at position: Int, generation: Int) -> SearchIndex {
         let key = Key(article: position, generation: generation)
         if let index = indexes[key] { return index }
         if indexes.count >= 4 { indexes.removeAll(keepingCapacity: true) }
-        let index = SearchIndex(blocks: article.readingBlocks.map(\.text))
+        let index = SearchIndex(blocks: layout.blocks.map(\.text))
         builds += 1
         indexes[key] = index
         return index

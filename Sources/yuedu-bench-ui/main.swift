@@ -91,6 +91,20 @@ for round in 0..<rounds {
     }
 }
 precondition(frame.width == 120)
+
+// The first / again, in 7 fresh readers of the same article (each wraps it first, untimed):
+// one figure from one run is at the mercy of the machine.
+var firstOpenTimes: [Double] = []
+for _ in 0..<7 {
+    var fresh = AppState(articles: [article], width: 120, height: 40)
+    frame = RootView.render(fresh)
+    for _ in 0..<((fresh.layout?.lines.count ?? 0) / 2) { _ = fresh.apply(.lineDown) }
+    firstOpenTimes.append(milliseconds {
+        _ = fresh.apply(.search)
+        frame = RootView.render(fresh)
+    })
+}
+print("first / in 7 fresh readers: median \(format(median(firstOpenTimes))), min \(format(firstOpenTimes.min()!)), max \(format(firstOpenTimes.max()!))")
 print("later / (index cached): median \(format(median(openTimes))), max \(format(openTimes.max()!))")
 var all: [Double] = []
 for query in queries {

@@ -31,10 +31,11 @@ import Darwin
 ///   laughs, not three).
 /// - An empty query, or one longer than the text, has no matches.
 ///
-/// Cost: building is linear in the text (a few milliseconds per 100 KB); a search is a
+/// Cost: building is linear in the text (a few milliseconds per megabyte of Han, kana, Latin,
+/// Greek or Cyrillic text; clusters of several scalars cost more); a search is a
 /// `memchr` scan for the query's rarest byte followed by a `memcmp` at each candidate, well
-/// under a millisecond per megabyte for typical queries. Memory is about ten bytes per byte
-/// of text.
+/// under a millisecond per megabyte for typical queries. Memory is about six bytes per byte of
+/// text (ten when lower-casing changes the length of some letter's UTF-8, as `Ⱥ` → `ⱥ`).
 public struct SearchIndex: Sendable {
     /// The text folded with case kept (for queries with capitals).
     let exact: FoldedText
@@ -43,6 +44,12 @@ public struct SearchIndex: Sendable {
 
     /// Folds `blocks` (title, lead, paragraphs, … as displayed) for searching.
     public init(blocks: [String]) {
+        (exact, caseless) = FoldedText.fold(blocks: blocks)
+    }
+
+    /// Folds `blocks` one grapheme cluster at a time with `TextFolding`: the reference the
+    /// table-driven fold of ``init(blocks:)`` must equal, byte for byte.
+    init(foldingClusterByCluster blocks: [String]) {
         var exact = FoldedText.Builder(capacity: blocks.reduce(0) { $0 + $1.utf8.count })
         var caseless = exact
         for block in blocks {
@@ -84,11 +91,11 @@ public struct SearchIndex: Sendable {
 /// a query), with the way back to the original offsets.
 struct FoldedText: Sendable {
     /// The folded bytes.
-    let bytes: [UInt8]
+    let bytes: FoldedBuffer<UInt8>
     /// For each folded byte that starts a grapheme cluster, the cluster's UTF-8 offset in its
     /// original block; for each block's 0xFF, the block's length; `UInt32.max` for bytes inside
     /// a cluster (a match may neither start nor end there).
-    let origin: [UInt32]
+    let origin: FoldedBuffer<UInt32>
     /// Where each block starts in `bytes`.
     let blockStarts: [Int]
     /// How often each byte value occurs in `bytes`: the scan looks for the query's rarest byte.
@@ -123,9 +130,9 @@ struct FoldedText: Sendable {
         }
 
         func build() -> FoldedText {
-            var histogram = [Int](repeating: 0, count: 256)
-            for byte in bytes { histogram[Int(byte)] += 1 }
-            return FoldedText(bytes: bytes, origin: origin, blockStarts: blockStarts, histogram: histogram)
+            let bytes = FoldedBuffer(copying: bytes)
+            return FoldedText(bytes: bytes, origin: FoldedBuffer(copying: origin), blockStarts: blockStarts,
+                              histogram: FoldedText.histogram(of: bytes))
         }
     }
 
