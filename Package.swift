@@ -29,14 +29,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Wrapping throughput, for BENCHMARKS.md.
-        .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore"]),
+        // Benchmarks for BENCHMARKS.md (wrap, search, related, related-ui, prompt).
+        .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore", "ReaderUI", "Terminal"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
-        // Search and related-articles speed, for BENCHMARKS.md.
-        .executableTarget(name: "yuedu-bench-search", dependencies: ["ReaderCore", "ReaderUI"]),
-        // Search prompt keystroke to frame, for BENCHMARKS.md.
-        .executableTarget(name: "yuedu-bench-ui", dependencies: ["ReaderCore", "ReaderUI", "Terminal"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),

@@ -11,5 +11,5 @@ python3 scripts/bench-wrap-input.py "$input"
 hyperfine -N --warmup 3 --runs 30 \
     ".build/release/yuedu wrap --width 78 $input" \
     "w3m -dump -cols 78 -o fold_line=1 -T text/plain $input"
-.build/release/yuedu-bench "$input" 78 9
+.build/release/yuedu-bench wrap "$input" 78 9
 python3 scripts/bench-wrap-violations.py --from 30 --to 78

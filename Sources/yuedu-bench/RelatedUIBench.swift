@@ -1,3 +1,7 @@
+// The related sidebar in the UI on 10,000 generated articles.
+//
+//     swift build -c release --product yuedu-bench
+//     .build/release/yuedu-bench related-ui
 import Foundation
 import ReaderCore
 import ReaderUI
