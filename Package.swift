@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["yuedu"]),
     ]
 )
