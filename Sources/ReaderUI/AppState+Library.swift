@@ -123,6 +123,8 @@ extension AppState {
     public mutating func replaceLibrary(articles new: [Article], skipped newSkipped: [SkippedFile],
                                         changes: LibraryChanges) {
         let open = currentArticle
+        // The text at the top of the pane, to find again in the reloaded (maybe edited) article.
+        let anchor = readingPosition
         let selected = libraryIndex(ofRow: selection).map { articles[$0] }
         let selectedRow = selection - listTop
         let oldCurrent = current
@@ -132,11 +134,15 @@ extension AppState {
         skippedTop = min(skippedTop, max(0, skipped.count - 1))
         loading = nil
         var note = Self.describe(changes)
+        var edited = false
         if let open, let index = new.firstIndex(where: { Self.isSame($0, open) }) {
+            edited = new[index] != open
             current = index
             // A search or preview of the text as it was means nothing in the text as it is.
-            if new[index] != open { dropArticleOverlays() }
-            readingTop = clamp(readingTop, 0, maxReadingTop)
+            if edited {
+                if search != nil { note += "; the open article changed: search cleared" }
+                dropArticleOverlays()
+            }
         } else if open != nil {
             dropArticleOverlays()
             current = clamp(oldCurrent, 0, max(0, new.count - 1))
@@ -146,7 +152,12 @@ extension AppState {
             current = 0
             readingTop = 0
         }
+        // Layouts are looked up by index and generation: only now do they describe `new`.
         libraryChanged(moved: nil)
+        if edited, let anchor, readingTop > 0, let layout {
+            readingTop = layout.line(containing: anchor.block, offset: anchor.offset)
+        }
+        readingTop = clamp(readingTop, 0, maxReadingTop)
         remapHistory { index in new.firstIndex { Self.isSame($0, old[index]) } }
         if let selected, let index = new.firstIndex(where: { Self.isSame($0, selected) }) {
             selection = row(of: index) ?? row(of: current) ?? 0

@@ -23,9 +23,10 @@ enum ListView {
             var x = rect.x
             let marker = index == state.current ? "▸" : " "
             x += screen.write(marker, x: x, y: y, maxWidth: rect.width, style: base)
-            if let date = article.date, rect.width >= 30 {
-                let d = date.description.dropFirst(2)
-                x += screen.write(String(d) + (article.decodingNote == nil ? " " : "!"), x: x, y: y, maxWidth: rect.x + rect.width - x,
+            if rect.width >= 30 {
+                // `23-01-16 `, or as many blanks for an undated article, so titles line up.
+                let d = article.date.map { String($0.description.dropFirst(2)) } ?? String(repeating: " ", count: 8)
+                x += screen.write(d + (article.decodingNote == nil ? " " : "!"), x: x, y: y, maxWidth: rect.x + rect.width - x,
                                   style: selected ? base : theme.style("ui.list.date"))
             }
             if article.decodingNote != nil, article.date == nil || rect.width < 30 {

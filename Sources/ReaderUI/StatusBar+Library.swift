@@ -3,7 +3,7 @@ import ReaderCore
 extension StatusBar {
     /// The library's part of the status bar: loading progress and skipped files, e.g.
     /// " loading 12,288/100,000 · 3 skipped — press S ·", or "" when there is nothing to say.
-    static func libraryNote(_ state: AppState) -> String {
+    static func libraryNote(_ state: AppState, width: Int = .max) -> String {
         var parts: [String] = []
         if let loading = state.loading {
             let verb = loading.reloading ? "reloading" : "loading"
@@ -11,9 +11,14 @@ extension StatusBar {
                          : "\(verb) \(grouped(loading.filesRead))/\(grouped(loading.filesTotal))")
         }
         if !state.skipped.isEmpty {
-            parts.append("\(grouped(state.skipped.count)) skipped — press S")
+            // The long form, a short one, or none: never a cut word.
+            let count = grouped(state.skipped.count)
+            let forms = ["\(count) skipped — press S", "\(count) skipped (S)"]
+            let used = parts.isEmpty ? 0 : DisplayWidth.of(" " + parts.joined(separator: " · ")) + 3
+            if let form = forms.first(where: { used + 1 + DisplayWidth.of($0) <= width }) { parts.append(form) }
         }
-        return parts.isEmpty ? "" : " " + parts.joined(separator: " · ")
+        let note = parts.isEmpty ? "" : " " + parts.joined(separator: " · ")
+        return DisplayWidth.of(note) <= width ? note : ""
     }
 
     /// 12288 → "12,288".

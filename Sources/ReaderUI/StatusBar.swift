@@ -23,7 +23,9 @@ enum StatusBar {
         if let message = state.message {
             x += screen.write(" " + message, x: x, y: rect.y, maxWidth: end - x, style: theme.style("ui.statusbar.message"), ellipsis: true)
         }
-        let note = libraryNote(state)
+        let separator = state.message == nil ? "" : " ·"
+        var note = libraryNote(state, width: end - x - DisplayWidth.of(separator))
+        if !note.isEmpty { note = separator + note }
         x += screen.write(note, x: x, y: rect.y, maxWidth: end - x, style: theme.style("ui.statusbar.message"))
         if state.message == nil {
             let keys = hint(state, width: end - x - (note.isEmpty ? 0 : 2))

@@ -20,7 +20,9 @@ struct Read: ParsableCommand {
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)
         let roots = try LibraryPaths.resolve(paths.isEmpty ? setup.configuration.library : paths)
-        try LibraryPaths.requireExisting(roots)
+        // A path on the command line that is not there is a mistake to stop at; a configured
+        // one (an unmounted disk) is reported as skipped while the rest opens.
+        if !paths.isEmpty { try LibraryPaths.requireExisting(roots) }
         let terminal = TerminalSession()
         do {
             try terminal.start()
@@ -59,9 +61,12 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "Width in terminal cells.")
     var width: Int = 80
 
+    func validate() throws {
+        guard width >= 1 else { throw ValidationError("--width must be at least 1 (got \(width))") }
+    }
+
     func run() throws {
         let article = try ArticleFile.read(path: file).mapError { Failure("\(file): \($0.reason)") }.get()
-        guard width >= 1 else { throw ValidationError("--width must be at least 1") }
         let layout = ArticleLayout(article: article, width: width)
         var out = ""
         for line in layout.lines {

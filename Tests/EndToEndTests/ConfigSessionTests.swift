@@ -98,4 +98,18 @@ import Testing
         try tmux.send("q")
         try tmux.waitFor("the shell prompt") { $0.last { !$0.isEmpty } == "$" }
     }
+
+    @Test func aMissingConfiguredFolderIsSkippedNotFatal() throws {
+        // Relative library paths are taken from the config file's folder: name the seeds by
+        // their full path.
+        let seeds = repositoryRoot.appendingPathComponent("seeds").path
+        let config = try configFile("library = [\"\(seeds)\", \"/no/such/folder\"]\n")
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try start(tmux, "--config \(shellQuoted(config))")
+        let screen = try tmux.waitFor(text: "1 skipped")
+        #expect(screen.contains { $0.contains("文章 Articles (11)") })
+        try tmux.send("q")
+        try tmux.waitFor("the shell prompt") { $0.last { !$0.isEmpty } == "$" }
+    }
 }

@@ -58,13 +58,13 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         #expect(config.issues.contains { $0.line == 13 && $0.message.hasPrefix("keys.page-down must be a list") })
     }
 
-    @Test func invalidTOMLKeepsTheDefaultsAndGivesTheLine() {
+    @Test func invalidTOMLIsReportedWithItsLineAndTheRestApplies() {
         let config = Configuration.parse("theme = \"light\"\n\n[keys\nline-down = [\"x\"]\n", file: "config.toml")
-        #expect(config.theme == nil)
-        #expect(config.keys.isEmpty)
-        #expect(config.issues.count == 1)
+        #expect(config.theme == "light")
+        #expect(config.keys.isEmpty, "the broken table header is left out, so its keys land at the top level")
         #expect(config.issues.first?.line == 3)
         #expect(config.issues.first?.message.hasPrefix("invalid TOML") == true)
+        #expect(config.issues.contains { $0.line == 4 }, "and that is said too: \(config.issues)")
     }
 
     @Test func theSameKeyInTwoTablesIsFoundInTheRightOne() {
@@ -189,5 +189,16 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         // A theme can inherit from the built-in default with no folder at all.
         let light = ThemeCatalog(directories: [themesDirectory]).load("light").theme
         #expect(light?.scopes["ui.reading.title"] != nil && light?.scopes["ui"] == ThemeScope())
+    }
+}
+
+@Suite struct ConfigurationSyntaxTests {
+    @Test func aLineTOMLCannotReadCostsOnlyThatLine() {
+        let config = Configuration.parse("theme = \"light\"\nmouse = yes\n[wrap]\nindent = false\n")
+        #expect(config.theme == "light")
+        #expect(config.wrap.keepIndent == false)
+        #expect(config.issues.count == 1)
+        #expect(config.issues.first?.line == 2)
+        #expect(config.issues.first?.message.contains("left out") == true)
     }
 }

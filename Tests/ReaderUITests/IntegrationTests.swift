@@ -253,3 +253,36 @@ private func highlightedCells(_ screen: Screen, theme: Theme) -> Int {
         #expect(s.input(.escape).isEmpty)
     }
 }
+
+/// Reloading keeps the reader's place by its text, measured in the reloaded article.
+@Suite struct ReloadPlaceTests {
+    func article(_ title: String, month: Int, paragraphs: Int) -> Article {
+        Article(title: title, date: ArticleDate(year: 2020, month: month, day: 1), site: "测试",
+                body: (0..<paragraphs).map { Block(.paragraph, "第\($0 + 1)段。" + String(repeating: "这是一段用来滚动的文字。", count: 6)) },
+                path: "lib/\(title).txt")
+    }
+
+    @Test func theOpenArticleKeepsItsPlaceWhenItMovesUpTheList() {
+        let short = article("短", month: 5, paragraphs: 1)
+        let long = article("长", month: 4, paragraphs: 80)
+        var s = AppState(articles: [short, long], width: 120, height: 40)
+        _ = s.layout  // the short article's layout is cached at index 0
+        _ = s.apply(.nextArticle)
+        for _ in 0..<50 { _ = s.apply(.lineDown) }
+        let text = s.layout!.lines[s.readingTop].text
+        s.replaceLibrary(articles: [long], skipped: [], changes: LibraryChanges(removed: ["lib/短.txt"]))
+        #expect(s.currentArticle?.title == "长")
+        #expect(s.readingTop == 50)
+        #expect(s.layout!.lines[s.readingTop].text == text)
+    }
+
+    @Test func anArticleThatShrankOnDiskIsNotReadPastItsEnd() {
+        let long = article("长", month: 4, paragraphs: 80)
+        var s = AppState(articles: [long], width: 120, height: 40)
+        for _ in 0..<200 { _ = s.apply(.lineDown) }
+        var shrunk = long
+        shrunk.body = [Block(.paragraph, "短了。")]
+        s.replaceLibrary(articles: [shrunk], skipped: [], changes: LibraryChanges(changed: ["lib/长.txt"]))
+        #expect(s.readingTop <= s.maxReadingTop)
+    }
+}

@@ -38,3 +38,33 @@ import Testing
         #expect(bar(s).contains("✦ 1/1"), "\(bar(s))")
     }
 }
+
+@Suite struct StatusBarNarrowTests {
+    func bar(_ s: AppState) -> String { RootView.render(s).text(row: s.height - 1) }
+
+    @Test func theSkippedNoteIsWholeOrShortOrAbsent() throws {
+        let skipped = [SkippedFile(path: "a", reason: "empty file"), SkippedFile(path: "b", reason: "binary file")]
+        for width in 20...80 {
+            let s = AppState(articles: try goldenLibrary(), skipped: skipped, width: width, height: 12)
+            let text = bar(s)
+            if text.contains("skipped") {
+                #expect(text.contains("2 skipped — press S") || text.contains("2 skipped (S)"), "at \(width): \(text)")
+            }
+        }
+        let wide = AppState(articles: try goldenLibrary(), skipped: skipped, width: 100, height: 12)
+        #expect(bar(wide).contains("2 skipped — press S"))
+    }
+
+    @Test func aReloadThatChangesTheOpenArticleSaysItsSearchIsGone() throws {
+        var s = try state(width: 100, height: 30)
+        _ = s.apply(.search)
+        for c in "Reading" { _ = s.input(.character(c)) }
+        _ = s.input(.enter)
+        #expect(s.search != nil)
+        var changed = s.articles
+        changed[s.current].lead = "A new lead."
+        s.replaceLibrary(articles: changed, skipped: [], changes: LibraryChanges(changed: [changed[s.current].path ?? ""]))
+        #expect(s.search == nil)
+        #expect(s.message?.contains("search cleared") == true, "\(s.message ?? "")")
+    }
+}

@@ -66,15 +66,28 @@ public struct Configuration: Sendable {
     public static func parse(_ text: String, file: String? = nil, directory: String = ".") -> Configuration {
         var config = Configuration()
         config.file = file
-        let table: [String: ConfigValue]
-        do {
-            table = try ConfigValue.parse(toml: text)
-        } catch {
-            var issue = error
-            issue.file = file
-            issue.message += ": using the defaults"
-            config.issues.append(issue)
-            return config
+        // A line TOML cannot read is reported and left out, and the rest is read again: one
+        // mistake costs that setting, not the whole file.
+        var text = text
+        var table: [String: ConfigValue] = [:]
+        for attempt in 0...20 {
+            do {
+                table = try ConfigValue.parse(toml: text)
+                break
+            } catch {
+                var issue = error
+                issue.file = file
+                var lines = text.components(separatedBy: "\n")
+                guard attempt < 20, let line = error.line, lines.indices.contains(line - 1) else {
+                    issue.message += ": using the defaults"
+                    config.issues.append(issue)
+                    return config
+                }
+                issue.message += ": that line is left out"
+                config.issues.append(issue)
+                lines[line - 1] = ""
+                text = lines.joined(separator: "\n")
+            }
         }
         let source = ConfigSource(text)
         func issue(_ message: String, key: String, table: String = "") {
