@@ -79,7 +79,12 @@ extension AppState {
     private mutating func libraryChanged(moved: [Int]?) {
         let old = libraryGeneration
         libraryGeneration += 1
-        if let moved { keys.remap(moved, count: articles.count, from: old, to: libraryGeneration) }
+        if let moved {
+            // Only the indices moved: what is cached for an article's text follows it.
+            keys.remap(moved, count: articles.count, from: old, to: libraryGeneration)
+            layouts.remap(moved, from: old, to: libraryGeneration)
+            searchIndexes.remap(moved, from: old, to: libraryGeneration)
+        }
         related.dropSimilarity()
         if !bookmarks.isEmpty { adoptBookmarks(bookmarks) }
         refreshRelated()

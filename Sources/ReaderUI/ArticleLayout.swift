@@ -127,4 +127,17 @@ public final class LayoutCache: @unchecked Sendable {
     }
 
     public func removeAll() { layouts.removeAll() }
+
+    /// A batch moved the articles of generation `from` (`moved[old] == new`): their layouts,
+    /// still right for their text, follow them into generation `to`.
+    func remap(_ moved: [Int], from: Int, to: Int) {
+        var next: [Key: ArticleLayout] = [:]
+        for (key, layout) in layouts where key.generation == from && moved.indices.contains(key.article) {
+            var newKey = key
+            newKey.article = moved[key.article]
+            newKey.generation = to
+            next[newKey] = layout
+        }
+        layouts = next
+    }
 }

@@ -116,4 +116,14 @@ final class SearchIndexCache: @unchecked Sendable {
         indexes[key] = index
         return index
     }
+
+    /// A batch moved the articles of generation `from` (`moved[old] == new`): their indexes
+    /// follow them into generation `to`.
+    func remap(_ moved: [Int], from: Int, to: Int) {
+        var next: [Key: SearchIndex] = [:]
+        for (key, index) in indexes where key.generation == from && moved.indices.contains(key.article) {
+            next[Key(article: moved[key.article], generation: to)] = index
+        }
+        indexes = next
+    }
 }

@@ -48,22 +48,35 @@ enum StatusBar {
     }
 
     /// The most useful keys for where the reader is, as many whole ones as fit in `width`:
-    /// chosen by how much they help (help and quit first), shown in a fixed order.
+    /// chosen by how much they help (help and quit first), shown in a fixed order, named by
+    /// the keys actually bound (a command with no key is left out).
     static func hint(_ state: AppState, width: Int) -> String {
-        let multiplePanes = state.panes.visiblePanes.count > 1
-        let shown = ["j/k scroll", "Space page", multiplePanes ? "Tab pane" : nil, "J/K article", "/ search",
-                     state.fullscreen ? "f panes" : "f full", "? help", "q quit"].compactMap { $0 }
-        let priority = ["? help", "q quit", "j/k scroll", "Space page", "J/K article", "/ search", "Tab pane",
-                        "f full", "f panes"]
+        func key(_ command: Command) -> String? { state.keymap.keys(for: command).first?.name }
+        func pair(_ a: Command, _ b: Command) -> String? {
+            guard let x = key(a), let y = key(b) else { return nil }
+            return "\(x)/\(y)"
+        }
+        // (label, priority: lower is offered first), in the order they are shown.
+        let entries: [(String?, String, Int)] = [
+            (pair(.lineDown, .lineUp), "scroll", 3),
+            (key(.pageDown), "page", 4),
+            (state.panes.visiblePanes.count > 1 ? key(.focusNext) : nil, "pane", 7),
+            (pair(.nextArticle, .previousArticle), "article", 5),
+            (key(.search), "search", 6),
+            (key(.toggleFullscreen), state.fullscreen ? "panes" : "full", 8),
+            (key(.help), "help", 1),
+            (key(.quit), "quit", 2),
+        ]
+        let shown = entries.compactMap { keys, label, priority in keys.map { ("\($0) \(label)", priority) } }
         var chosen: Set<String> = []
         var used = 0
-        for key in priority where shown.contains(key) {
-            let cost = DisplayWidth.of(key) + 3
+        for (text, _) in shown.sorted(by: { $0.1 < $1.1 }) {
+            let cost = DisplayWidth.of(text) + 3
             if used + cost > width { continue }
-            chosen.insert(key)
+            chosen.insert(text)
             used += cost
         }
-        let keys = shown.filter(chosen.contains)
+        let keys = shown.map(\.0).filter(chosen.contains)
         return keys.isEmpty ? "" : " " + keys.joined(separator: " · ")
     }
 }

@@ -286,3 +286,23 @@ private func highlightedCells(_ screen: Screen, theme: Theme) -> Int {
         #expect(s.readingTop <= s.maxReadingTop)
     }
 }
+
+@Suite struct BatchCacheTests {
+    @Test func aBatchDoesNotRewrapOrReindexTheOpenArticle() throws {
+        var s = try state(width: 100, height: 30)
+        _ = s.layout
+        _ = s.apply(.search)
+        _ = s.input(.character("a"))
+        let builds = s.layoutBuilds
+        let title = s.currentArticle?.title
+        // An older article arrives: the open one keeps its index here, a newer one moves it.
+        let newer = Article(title: "Newest of all", date: ArticleDate(year: 2030, month: 1, day: 1),
+                            body: [Block(.paragraph, "New text.")], path: "new.txt")
+        s.addArticles([newer], filesRead: 4, filesTotal: 4)
+        #expect(s.currentArticle?.title == title, "the open article stays open")
+        _ = s.layout
+        #expect(s.layoutBuilds == builds, "its layout followed it to its new index")
+        _ = s.input(.character("b"))
+        #expect(s.search != nil)
+    }
+}
