@@ -45,7 +45,7 @@ public final class TerminalSession {
     /// unknown or too limited TERM).
     public func start() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw TerminalError(description: "yuedu needs a terminal: standard input and output must be a tty")
+            throw TerminalError(description: "a terminal is needed: standard input and output must be a tty")
         }
         notice = Self.setUpLocale()
         let termName = getenv("TERM").map { String(cString: $0) } ?? ""
@@ -311,7 +311,15 @@ public final class TerminalSession {
     /// Makes sure the C library speaks UTF-8: the locale from the environment when it is a
     /// UTF-8 one, otherwise C.UTF-8. Returns a notice when it had to switch.
     static func setUpLocale() -> String? {
-        let chosen = setlocale(LC_ALL, "").map { String(cString: $0) } ?? "C"
+        let resolved = setlocale(LC_ALL, "").map { String(cString: $0) } ?? "C"
+        // Name the locale as the user set it (LANG=POSIX resolves to "C").
+        var chosen = resolved
+        for variable in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(variable).map({ String(cString: $0) }), !value.isEmpty {
+                chosen = value
+                break
+            }
+        }
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         if codeset.uppercased().filter({ $0 != "-" }) == "UTF8" { return nil }
         for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_ALL, name) != nil {
