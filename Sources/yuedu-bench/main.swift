@@ -6,6 +6,7 @@ let usage = """
       wrap FILE [WIDTH] [RUNS]  wrapping throughput over every line of FILE (width 78, 7 runs)
       search                    1 MB article: fold once, search per keystroke
       related                   10,000 generated articles: build the similarity index, query it
+      related-memory LIBRARY    load LIBRARY, build the similarity index: peak memory, time
       related-ui                the related sidebar on 10,000 articles: open an article, keystrokes
       prompt [ROUNDS]           search prompt on a 1 MB article: keystroke to frame (20 rounds)
 
@@ -17,6 +18,7 @@ switch arguments.first {
 case "wrap": benchmarkWrap(rest)
 case "search": benchmarkSearch()
 case "related": benchmarkRelated()
+case "related-memory": benchmarkRelatedMemory(rest)
 case "related-ui": benchmarkRelatedUI()
 case "prompt": benchmarkPrompt(rest)
 default:

@@ -48,6 +48,14 @@ public struct SimilarityIndex: Sendable {
         self.postingWeights = postingWeights
     }
 
+    /// The bytes the index's arrays hold.
+    public var footprint: Int {
+        vectorStarts.count * MemoryLayout.size(ofValue: vectorStarts.first ?? 0)
+            + vectorTerms.count * 4 + vectorWeights.count * MemoryLayout.size(ofValue: vectorWeights.first ?? 0)
+            + postingStarts.count * MemoryLayout.size(ofValue: postingStarts.first ?? 0)
+            + postingArticles.count * 4 + postingWeights.count * MemoryLayout.size(ofValue: postingWeights.first ?? 0)
+    }
+
     /// Indexes `articles` (in library order); see ``build(_:termsPerArticle:)``.
     public init(articles: [Article], termsPerArticle: Int = SimilarityIndex.termsPerArticle) {
         self = Self.build(articles, termsPerArticle: termsPerArticle)
