@@ -113,9 +113,16 @@ enum TermExtractor {
     static func frequencies(of article: Article, titleWeight: Float) -> [UInt64: Float] {
         var frequencies: [UInt64: Float] = [:]
         frequencies.reserveCapacity(1024)
+        count(article, titleWeight: titleWeight, into: &frequencies)
+        return frequencies
+    }
+
+    /// ``frequencies(of:titleWeight:)`` into a table the caller reuses: `frequencies` is
+    /// emptied (keeping its capacity) and filled.
+    static func count(_ article: Article, titleWeight: Float, into frequencies: inout [UInt64: Float]) {
+        frequencies.removeAll(keepingCapacity: true)
         addTerms(of: article.title, weight: titleWeight, to: &frequencies)
         if let lead = article.lead { addTerms(of: lead, weight: 1, to: &frequencies) }
         for block in article.body { addTerms(of: block.text, weight: 1, to: &frequencies) }
-        return frequencies
     }
 }

@@ -14,6 +14,11 @@ import Foundation
 /// score is the cosine with the lightest shared terms left out. Queries walk an inverted index
 /// (term → articles holding it) and score only the articles that share a kept term.
 ///
+/// The index holds, per kept term of an article, its term id (4 bytes) and, in the postings,
+/// the article (4 bytes) and weight (4 bytes); an article's own weight for a term is found in
+/// that term's postings. Building reads the articles' text twice (document frequencies first,
+/// then the vectors) rather than holding every article's raw terms at once.
+///
 /// Build it away from the main thread: ``build(_:termsPerArticle:)`` is a static function that
 /// returns a `Sendable` value and spreads its work over all cores.
 public struct SimilarityIndex: Sendable {
@@ -25,24 +30,23 @@ public struct SimilarityIndex: Sendable {
     /// The number of articles indexed.
     public let count: Int
 
-    // Article vectors (compressed rows): article i's terms are terms[starts[i]..<starts[i+1]].
-    let vectorStarts: [Int]
+    // Article vectors (compressed rows): article i's terms are terms[starts[i]..<starts[i+1]],
+    // ascending; their weights are in the postings.
+    let vectorStarts: [Int32]
     let vectorTerms: [Int32]
-    let vectorWeights: [Float]
 
-    // Postings (compressed rows): term t's articles, in library order.
-    let postingStarts: [Int]
+    // Postings (compressed rows): term t's articles, in library order, with their weights.
+    let postingStarts: [Int32]
     let postingArticles: [Int32]
     let postingWeights: [Float]
 
-    private init(
-        _ count: Int, vectorStarts: [Int], vectorTerms: [Int32], vectorWeights: [Float],
-        postingStarts: [Int], postingArticles: [Int32], postingWeights: [Float]
+    init(
+        _ count: Int, vectorStarts: [Int32], vectorTerms: [Int32],
+        postingStarts: [Int32], postingArticles: [Int32], postingWeights: [Float]
     ) {
         self.count = count
         self.vectorStarts = vectorStarts
         self.vectorTerms = vectorTerms
-        self.vectorWeights = vectorWeights
         self.postingStarts = postingStarts
         self.postingArticles = postingArticles
         self.postingWeights = postingWeights
@@ -50,10 +54,8 @@ public struct SimilarityIndex: Sendable {
 
     /// The bytes the index's arrays hold.
     public var footprint: Int {
-        vectorStarts.count * MemoryLayout.size(ofValue: vectorStarts.first ?? 0)
-            + vectorTerms.count * 4 + vectorWeights.count * MemoryLayout.size(ofValue: vectorWeights.first ?? 0)
-            + postingStarts.count * MemoryLayout.size(ofValue: postingStarts.first ?? 0)
-            + postingArticles.count * 4 + postingWeights.count * MemoryLayout.size(ofValue: postingWeights.first ?? 0)
+        4 * (vectorStarts.count + vectorTerms.count + postingStarts.count + postingArticles.count)
+            + MemoryLayout<Float>.size * postingWeights.count
     }
 
     /// Indexes `articles` (in library order); see ``build(_:termsPerArticle:)``.
@@ -73,10 +75,11 @@ public struct SimilarityIndex: Sendable {
         guard index >= 0, index < count, limit > 0 else { return [] }
         var scores = [Float](repeating: 0, count: count)
         var touched: [Int32] = []
-        for v in vectorStarts[index]..<vectorStarts[index + 1] {
+        for v in Int(vectorStarts[index])..<Int(vectorStarts[index + 1]) {
             let term = Int(vectorTerms[v])
-            let weight = vectorWeights[v]
-            for p in postingStarts[term]..<postingStarts[term + 1] {
+            let postings = Int(postingStarts[term])..<Int(postingStarts[term + 1])
+            let weight = postingWeights[position(of: index, in: postings)]
+            for p in postings {
                 let article = Int(postingArticles[p])
                 if scores[article] == 0 { touched.append(Int32(article)) }
                 scores[article] += weight * postingWeights[p]
@@ -108,141 +111,18 @@ public struct SimilarityIndex: Sendable {
         ranked.sort(by: inOrder)
         return Array(ranked.prefix(limit))
     }
-}
 
-// MARK: - Building
-
-extension SimilarityIndex {
-    /// Builds the index of `articles` on all cores; safe to call from any thread.
-    public static func build(_ articles: [Article], termsPerArticle: Int = termsPerArticle) -> SimilarityIndex {
-        let n = articles.count
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunks = min(n, workers * 8)
-
-        // 1. Term frequencies of each article.
-        var raw = [RawTerms](repeating: RawTerms(), count: n)
-        raw.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            ParallelWork.perform(iterations: chunks) { chunk in
-                for i in stride(from: chunk, to: n, by: chunks) {
-                    let frequencies = TermExtractor.frequencies(of: articles[i], titleWeight: titleWeight)
-                    out[i] = RawTerms(keys: Array(frequencies.keys), counts: Array(frequencies.values))
-                }
-            }
+    /// Where `article` is in `postings` (a range of a term's postings that holds it).
+    @inline(__always)
+    private func position(of article: Int, in postings: Range<Int>) -> Int {
+        let target = Int32(article)
+        var low = postings.lowerBound
+        var high = postings.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if postingArticles[middle] < target { low = middle + 1 } else { high = middle }
         }
-
-        let rawTerms = raw
-
-        // 2. Document frequencies, the key space split into shards counted in parallel.
-        let shardCount = 16
-        var shards = [Shard](repeating: Shard(), count: shardCount)
-        shards.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            ParallelWork.perform(iterations: shardCount) { s in
-                var shard = Shard()
-                for terms in rawTerms {
-                    for key in terms.keys where Shard.of(key, count: shardCount) == s {
-                        if let local = shard.localID[key] {
-                            shard.documentFrequency[Int(local)] += 1
-                        } else {
-                            shard.localID[key] = Int32(shard.documentFrequency.count)
-                            shard.documentFrequency.append(1)
-                        }
-                    }
-                }
-                out[s] = shard
-            }
-        }
-        var shardBase = [Int](repeating: 0, count: shardCount + 1)
-        for s in 0..<shardCount { shardBase[s + 1] = shardBase[s] + shards[s].documentFrequency.count }
-        let termCount = shardBase[shardCount]
-        let shardTables = shards
-        let shardStarts = shardBase
-
-        // 3. Weigh, normalise and prune each article's vector.
-        var vectors = [Vector](repeating: Vector(), count: n)
-        let logN = Float(n + 1)
-        vectors.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            ParallelWork.perform(iterations: chunks) { chunk in
-                var weighted: [(term: Int32, weight: Float)] = []
-                for i in stride(from: chunk, to: n, by: chunks) {
-                    weighted.removeAll(keepingCapacity: true)
-                    var squares: Float = 0
-                    let terms = rawTerms[i]
-                    for (key, count) in zip(terms.keys, terms.counts) {
-                        let s = Shard.of(key, count: shardCount)
-                        let local = Int(shardTables[s].localID[key]!)
-                        let df = shardTables[s].documentFrequency[local]
-                        let weight = (1 + log(count)) * (log(logN / Float(df + 1)) + 1)
-                        squares += weight * weight
-                        // A term no other article has cannot make two articles alike.
-                        if df > 1 { weighted.append((Int32(shardStarts[s] + local), weight)) }
-                    }
-                    guard squares > 0 else { continue }
-                    if weighted.count > termsPerArticle {
-                        weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-                        weighted.removeLast(weighted.count - termsPerArticle)
-                    }
-                    weighted.sort { $0.term < $1.term }
-                    let norm = 1 / squares.squareRoot()
-                    out[i] = Vector(terms: weighted.map(\.term), weights: weighted.map { $0.weight * norm })
-                }
-            }
-        }
-
-        // 4. Lay the vectors out in rows, and invert them into postings.
-        var vectorStarts = [Int](repeating: 0, count: n + 1)
-        for i in 0..<n { vectorStarts[i + 1] = vectorStarts[i] + vectors[i].terms.count }
-        var vectorTerms: [Int32] = []
-        var vectorWeights: [Float] = []
-        vectorTerms.reserveCapacity(vectorStarts[n])
-        vectorWeights.reserveCapacity(vectorStarts[n])
-        var postingCounts = [Int](repeating: 0, count: termCount + 1)
-        for vector in vectors {
-            vectorTerms.append(contentsOf: vector.terms)
-            vectorWeights.append(contentsOf: vector.weights)
-            for term in vector.terms { postingCounts[Int(term) + 1] += 1 }
-        }
-        for t in 0..<termCount { postingCounts[t + 1] += postingCounts[t] }
-        let postingStarts = postingCounts
-        var fill = postingCounts
-        var postingArticles = [Int32](repeating: 0, count: vectorStarts[n])
-        var postingWeights = [Float](repeating: 0, count: vectorStarts[n])
-        for i in 0..<n {
-            for v in vectorStarts[i]..<vectorStarts[i + 1] {
-                let term = Int(vectorTerms[v])
-                postingArticles[fill[term]] = Int32(i)
-                postingWeights[fill[term]] = vectorWeights[v]
-                fill[term] += 1
-            }
-        }
-        return SimilarityIndex(
-            n, vectorStarts: vectorStarts, vectorTerms: vectorTerms, vectorWeights: vectorWeights,
-            postingStarts: postingStarts, postingArticles: postingArticles, postingWeights: postingWeights
-        )
-    }
-
-    /// One article's raw term counts.
-    struct RawTerms {
-        var keys: [UInt64] = []
-        var counts: [Float] = []
-    }
-
-    /// One article's kept terms (global ids, ascending) and normalised weights.
-    struct Vector {
-        var terms: [Int32] = []
-        var weights: [Float] = []
-    }
-
-    /// One part of the term key space: its terms' local ids and document frequencies.
-    struct Shard {
-        var localID: [UInt64: Int32] = [:]
-        var documentFrequency: [Int32] = []
-
-        @inline(__always)
-        static func of(_ key: UInt64, count: Int) -> Int {
-            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 60) % count
-        }
+        return low
     }
 }
+
