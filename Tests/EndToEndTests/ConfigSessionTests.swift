@@ -65,10 +65,11 @@ import Testing
         var screen = try tmux.waitFor(text: "line 4: unknown command \"no-such-command\"")
         // J to the seed article (long enough to scroll), then j does nothing and x scrolls.
         try tmux.send("J")
-        screen = try tmux.waitFor("next article") { $0 != screen }
+        try tmux.waitFor("next article") { $0 != screen }
+        screen = try tmux.settledScreen()
         try tmux.send("j")
         usleep(300_000)
-        #expect(try tmux.screen() == screen, "j is no longer bound")
+        #expect(try tmux.settledScreen() == screen, "j is no longer bound")
         try tmux.send("x")
         screen = try tmux.waitFor("scrolled by x") { $0[0] != screen[0] }
         // The help screen lists x for the command.

@@ -118,8 +118,7 @@ import Testing
         try start(tmux)
         try tmux.send("j")
         try tmux.send("j")
-        usleep(300_000)
-        let before = try tmux.screen()
+        let before = try tmux.settledScreen()
         try tmux.send("C-z")
         try tmux.waitFor("the shell after Ctrl-Z") { !$0.contains { $0.contains("Articles") } && $0.last { !$0.isEmpty }?.hasPrefix("$") == true }
         try tmux.shell("echo SUSPENDED; stty -a | grep -c -w -e icanon")
