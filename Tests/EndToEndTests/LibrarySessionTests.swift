@@ -57,7 +57,8 @@ import Testing
         // Keys work: open the next article.
         let open = screen[0]
         try tmux.send("J")
-        screen = try tmux.waitFor("next article") { $0[0] != open }
+        try tmux.waitFor("next article") { $0[0] != open }
+        screen = try tmux.settledScreen()
         let nowOpen = screen[0].split(separator: "│").dropFirst().first.map(String.init) ?? "?"
         #expect(nowOpen.contains("生成的文章第"))
 

@@ -27,7 +27,8 @@ import Testing
         var screen = try tmux.screen()
         for _ in 0..<20 where !screen[0].contains("【新视点】") {
             try tmux.send("J")
-            screen = try tmux.waitFor("next article") { $0 != screen }
+            try tmux.waitFor("next article") { $0 != screen }
+            screen = try tmux.settledScreen()
         }
         // The list, the reading pane and the sidebar's first related title.
         #expect(screen.filter { $0.contains(String(seedTitle.prefix(8))) }.count >= 2, "title in the list and the reading pane")

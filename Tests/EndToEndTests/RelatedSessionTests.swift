@@ -34,7 +34,8 @@ import Testing
         var screen = try tmux.screen()
         for _ in 0..<20 where !screen[0].contains(String(ruralTitle.prefix(8))) {
             try tmux.send("J")
-            screen = try tmux.waitFor("next article") { $0 != screen }
+            try tmux.waitFor("next article") { $0 != screen }
+            screen = try tmux.settledScreen()
         }
         #expect(screen[0].contains(String(ruralTitle.prefix(8))), "the rural article is open")
         screen = try tmux.waitFor("the similar list") { !computing($0) && $0.contains { $0.contains("相似文章") } }

@@ -31,7 +31,8 @@ import Testing
         var screen = try tmux.screen()
         for _ in 0..<20 where !screen[0].contains("【新视点】") {
             try tmux.send("J")
-            screen = try tmux.waitFor("next article") { $0 != screen }
+            try tmux.waitFor("next article") { $0 != screen }
+            screen = try tmux.settledScreen()
         }
         #expect(screen[0].contains(String(session.seedTitle.prefix(12))))
 
