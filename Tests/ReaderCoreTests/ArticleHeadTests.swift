@@ -10,7 +10,7 @@ import Testing
         let seed = try String(contentsOfFile: seedsDirectory + "/000_179341d704dc42fe.txt", encoding: .utf8)
         let paragraphs = seed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.count >= 20 && !$0.hasPrefix("http") }
-        var rng = SplitMix(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         func pick() -> String { paragraphs[Int(rng.next() % UInt64(paragraphs.count))] }
         func title(_ n: Int) -> String { String(pick().prefix(12 + n % 10)) + "（\(n)）" }
         let gb = TextDecoding.gb18030
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func utf8CheckAgreesWithTheStandardLibrary() {
-        var rng = SplitMix(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         let pieces: [[UInt8]] = [[0x41], [0xE4, 0xB8, 0xAD], [0xC2, 0x85], [0xF0, 0x9F, 0x98, 0x80], [0xED, 0xA0, 0x80],
                                  [0xE0, 0x80, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xF5], [0x80], [0xE4, 0xB8],
                                  Array("abcdefghijk".utf8)]
@@ -135,18 +135,5 @@ import Testing
         }
         #expect(ArticleFile.asciiExtension("dir/b.MD") == "md")
         #expect(ArticleFile.asciiExtension("dir/noext") == "")
-    }
-}
-
-/// A small seeded random number generator, so that generated libraries are the same each run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
