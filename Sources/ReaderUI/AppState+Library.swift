@@ -84,6 +84,13 @@ extension AppState {
             keys.remap(moved, count: articles.count, from: old, to: libraryGeneration)
             layouts.remap(moved, from: old, to: libraryGeneration)
             searchIndexes.remap(moved, from: old, to: libraryGeneration)
+            if related.lookupGeneration == old {
+                var kept = [Bool](repeating: false, count: articles.count)
+                for index in moved { kept[index] = true }
+                let added = articles.indices.filter { !kept[$0] }.map { (index: $0, title: articles[$0].title) }
+                related.lookup.remap(moved, adding: added)
+                related.lookupGeneration = libraryGeneration
+            }
         }
         related.dropSimilarity()
         if !bookmarks.isEmpty { adoptBookmarks(bookmarks) }

@@ -166,3 +166,20 @@ import Testing
         #expect(frequencies.count == 6)
     }
 }
+
+@Suite struct TitleLookupRemapTests {
+    @Test func growingByBatchesAnswersAsBuildingAtOnce() {
+        let all = ["乙", "甲", "Reading  on Small Screens", "甲", "丙", "reading on small screens", "丁"]
+        // The library grows in two batches; each merge keeps the order of what was there.
+        let first = [1, 4]          // indices into `all` of the first batch, in library order
+        var lookup = TitleLookup(titles: first.map { all[$0] })
+        // After the second batch the library is `all`: the first batch's articles moved.
+        let moved = first
+        let added = all.indices.filter { !first.contains($0) }.map { (index: $0, title: all[$0]) }
+        lookup.remap(moved, adding: added)
+        let whole = TitleLookup(titles: all)
+        for title in all + ["戊", "READING ON SMALL SCREENS", "甲？"] {
+            #expect(lookup.index(ofTitle: title) == whole.index(ofTitle: title), "\(title)")
+        }
+    }
+}

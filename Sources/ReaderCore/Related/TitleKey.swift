@@ -37,7 +37,7 @@ public enum TitleKey {
 /// Built once from the library's titles; `index(ofTitle:)` answers with the library index of
 /// the article whose ``TitleKey`` equals the quoted title's, the first such when titles repeat.
 public struct TitleLookup: Sendable {
-    private let indexByKey: [String: Int]
+    private var indexByKey: [String: Int]
 
     /// Indexes `titles` (the library's titles, in library order).
     public init(titles: [String]) {
@@ -60,6 +60,19 @@ public struct TitleLookup: Sendable {
     public func index(ofTitle title: String) -> Int? {
         let key = TitleKey.normalize(title)
         return key.isEmpty ? nil : indexByKey[key]
+    }
+
+    /// Follows a library that grew: the articles indexed so far moved (`moved[old] == new`)
+    /// and `added` (new index, title) arrived. Only the added titles are normalized.
+    public mutating func remap(_ moved: [Int], adding added: [(index: Int, title: String)]) {
+        for (key, index) in indexByKey { indexByKey[key] = moved[index] }
+        for (index, title) in added {
+            let key = TitleKey.normalize(title)
+            guard !key.isEmpty else { continue }
+            // The first article with a title wins, as when the lookup is built at once.
+            if let existing = indexByKey[key], existing < index { continue }
+            indexByKey[key] = index
+        }
     }
 
     /// For each of an article's related items, the library index of its article, if present.
