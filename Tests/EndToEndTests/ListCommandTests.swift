@@ -6,53 +6,9 @@ import Glibc
 
 /// `yuedu list` run as a program, on a temporary library holding every kind of bad file.
 @Suite struct ListCommandTests {
-    /// The built `yuedu`: next to this test bundle, or in the package's .build folder.
-    static let binary: String? = {
-        let fm = FileManager.default
-        var candidates: [String] = []
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(dir.appendingPathComponent("yuedu").path)
-            dir.deleteLastPathComponent()
-        }
-        var root = URL(fileURLWithPath: #filePath)
-        while root.path != "/" {
-            root.deleteLastPathComponent()
-            if fm.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { break }
-        }
-        candidates += ["debug", "release"].map { root.appendingPathComponent(".build/\($0)/yuedu").path }
-        return candidates.first { path in
-            var isDir: ObjCBool = false
-            return fm.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue && fm.isExecutableFile(atPath: path)
-        }
-    }()
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func list(_ arguments: [String]) throws -> Run {
-        let binary = try #require(Self.binary, "build yuedu first (swift build)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["list"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the program runs, so that neither fills up.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+    /// `yuedu list ARGUMENTS`, run as a program.
+    func list(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try run([yueduBinary, "list"] + arguments)
     }
 
     @Test func everyBadFileHasOneReasonAndTheRestIsListed() throws {
@@ -119,11 +75,7 @@ import Glibc
     }
 
     @Test func theSeedsByDefault() throws {
-        var root = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root.deleteLastPathComponent()
-        }
-        let run = try list([root.appendingPathComponent("seeds").path])
+        let run = try list([repositoryRoot.appendingPathComponent("seeds").path])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("2023-01-16\t【新视点】基层党建如何推进乡村振兴战略深度融合?\t") })
