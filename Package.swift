@@ -14,28 +14,31 @@ let package = Package(
     targets: [
         // ncursesw, wide-character API switched on; nothing else lives here.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // The pure grid: Screen, Cell, Style, Key, Rect, mouse events. No ncurses.
+        .target(name: "Grid"),
         // The ncurses wrapper: the only module that imports CNCursesW.
-        .target(name: "Terminal", dependencies: ["CNCursesW"]),
+        .target(name: "Terminal", dependencies: ["CNCursesW", "Grid"]),
         // Everything that is true without a terminal.
         .target(name: "ReaderCore", dependencies: ["TOMLKit"]),
         // The C library's wcwidth, only for the tests that check the width tables against it.
         .target(name: "CWidth"),
         // The application as a value: state, commands, views.
-        .target(name: "ReaderUI", dependencies: ["ReaderCore", "Terminal"]),
+        .target(name: "ReaderUI", dependencies: ["ReaderCore", "Grid"]),
         .executableTarget(
             name: "yuedu",
             dependencies: [
-                "ReaderCore", "ReaderUI", "Terminal",
+                "ReaderCore", "ReaderUI", "Grid", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks for BENCHMARKS.md (wrap, search, related, related-ui, prompt).
-        .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore", "ReaderUI", "Terminal"]),
+        .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore", "ReaderUI", "Grid"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNCursesW"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Terminal"], exclude: ["Snapshots"]),
+        .testTarget(name: "GridTests", dependencies: ["Grid"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["yuedu"]),
     ]
 )

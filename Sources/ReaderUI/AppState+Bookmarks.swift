@@ -1,3 +1,4 @@
+import Grid
 import ReaderCore
 
 // MARK: - Bookmarks and reading positions

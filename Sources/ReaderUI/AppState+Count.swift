@@ -1,3 +1,4 @@
+import Grid
 extension AppState {
     /// Applies a command `count` times where a count means something (`5j`: five lines);
     /// `3J` is one jump three articles on (one place in the back history); other commands

@@ -1,3 +1,4 @@
+import Grid
 import ReaderCore
 
 /// The library arriving in the background: how far a load or a reload has got.

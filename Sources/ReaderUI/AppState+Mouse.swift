@@ -1,4 +1,4 @@
-import Terminal
+import Grid
 
 extension AppState {
     /// Lines the wheel moves per notch.

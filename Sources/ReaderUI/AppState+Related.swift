@@ -1,3 +1,4 @@
+import Grid
 import ReaderCore
 
 /// A place in the library to come back to: an article and the text at the top of the pane.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 // MARK: - Search in the open article
 

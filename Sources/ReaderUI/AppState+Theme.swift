@@ -1,3 +1,4 @@
+import Grid
 extension AppState {
     /// The theme in use.
     public var theme: Theme { themes.indices.contains(themeIndex) ? themes[themeIndex] : .defaultDark }

@@ -1,3 +1,4 @@
+import Grid
 import ReaderCore
 
 /// What the executable must do after a command: the side effects `apply` never does itself.

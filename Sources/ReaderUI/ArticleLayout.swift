@@ -1,3 +1,4 @@
+import Grid
 import ReaderCore
 
 /// One row of the reading pane: a wrapped line of a block, or a blank between blocks.

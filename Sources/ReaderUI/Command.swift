@@ -1,4 +1,4 @@
-import Terminal
+import Grid
 
 /// Everything a user can ask of the reader. Each command has a name, default keys and a help
 /// line in `Command.table`; the keymap and the help screen are made from that table.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The help screen, generated from the command table and the keys actually bound. In two
 /// columns when the terminal is wide enough for them and one would not fit; it scrolls

@@ -1,4 +1,4 @@
-import Terminal
+import Grid
 
 extension Key {
     /// Reads a key name as the configuration writes it: `j`, `J`, `Space`, `Enter`, `Tab`,

@@ -1,4 +1,4 @@
-import Terminal
+import Grid
 
 /// Turns keys into commands: a count typed first (`5j`), then a key or a sequence of keys
 /// (`g g`). No timeouts: after a prefix, the next key decides. The loop feeds it every key

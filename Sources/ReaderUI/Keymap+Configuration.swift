@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 extension Keymap {
     /// The default keymap with the `[keys]` of a configuration applied. A command listed there

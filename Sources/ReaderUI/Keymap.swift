@@ -1,4 +1,4 @@
-import Terminal
+import Grid
 
 /// Which command each key, or sequence of keys (`g g`), gives.
 public struct Keymap: Sendable {

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 extension ListView {
     /// The bookmark mark: one cell in every terminal (not East Asian Ambiguous, not emoji).

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The article list: date and title, the selected row highlighted; at the right end how far
 /// the article was read and its bookmark mark.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// A count or key prefix typed so far (`5`, `g`, `12g`), at the right end of the status bar.
 enum PendingKeys {

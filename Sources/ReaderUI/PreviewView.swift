@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// A related item the library does not have, shown in the reading pane in place of the
 /// article: a banner that says so, then its title and summary as the listing gave them.

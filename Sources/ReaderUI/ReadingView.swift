@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The reading pane: the open article's layout from `readingTop`.
 enum ReadingView {

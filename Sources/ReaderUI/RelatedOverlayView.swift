@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The related list drawn in a box over the reading pane, for when the sidebar is folded
 /// away (a narrow terminal or fullscreen reading). `r` shows it, Esc closes it.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// Renders the whole state into a screen: panes, borders, status bar and the help overlay.
 /// Views read the state; they never change it.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 extension Screen {
     /// Writes `text` at (x, y) in at most `maxWidth` cells, measured by display width; a wide

@@ -1,3 +1,4 @@
+import Grid
 import ReaderCore
 
 /// The search prompt on the bottom line: the query being typed and where the reader was when

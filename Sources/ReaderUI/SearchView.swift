@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The search on screen: match highlights over the reading pane, the prompt on the bottom
 /// line, and the `[i/N]` counter in the status bar.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The related-articles sidebar in two parts: the article's own list (相关信息), each title
 /// with its summary and marked `▸` when the library has it, and the library's articles most

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The overlay listing the files that are not in the library and why: two rows per file
 /// (the path, then the reason, indented), scrolled with j/k, closed with Esc.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// The bottom line: focus, article position, percentage and the most useful keys, or a message.
 enum StatusBar {

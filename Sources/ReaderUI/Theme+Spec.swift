@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 extension Theme {
     /// The theme a parsed theme file describes, its `#rrggbb` colours put on the nearest of the 256.

@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 
 /// Styles for the parts of the screen, by scope name (`ui.list.selected`). A scope that is not
 /// set falls back to its parent (`ui.list.selected` → `ui.list` → `ui`).

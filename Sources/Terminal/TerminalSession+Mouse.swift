@@ -1,3 +1,4 @@
+import Grid
 import CNCursesW
 
 extension TerminalSession {

@@ -10,7 +10,7 @@
 import Foundation
 import ReaderCore
 import ReaderUI
-import Terminal
+import Grid
 
 /// Types four queries into the search prompt `arguments[0]` times (20) and prints the
 /// keystroke-to-frame times, the first `/` and later ones.

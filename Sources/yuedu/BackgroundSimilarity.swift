@@ -1,6 +1,7 @@
 import Foundation
 import ReaderCore
 import ReaderUI
+import Grid
 import Terminal
 
 /// Builds the library's similarity index away from the main thread, so the first screen

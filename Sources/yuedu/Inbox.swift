@@ -1,4 +1,5 @@
 import Foundation
+import Grid
 import Terminal
 
 /// Messages from background work to the main loop: `post` from any thread appends under a

@@ -1,6 +1,7 @@
 import Foundation
 import ReaderCore
 import ReaderUI
+import Grid
 import Terminal
 
 /// Reads the library on a background thread and hands it to the main loop in batches, so that

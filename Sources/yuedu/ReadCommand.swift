@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReaderCore
 import ReaderUI
+import Grid
 import Terminal
 
 /// `yuedu [PATH...]`: the fullscreen reader.

@@ -1,6 +1,7 @@
 import Foundation
 import ReaderCore
 import ReaderUI
+import Grid
 import Terminal
 
 /// The loop: read key → keymap → command → apply → run effects → render → flush.

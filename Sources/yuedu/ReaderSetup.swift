@@ -1,6 +1,7 @@
 import Foundation
 import ReaderCore
 import ReaderUI
+import Grid
 import Terminal
 
 /// The user's configuration, keymap and themes, loaded before the reader starts; every

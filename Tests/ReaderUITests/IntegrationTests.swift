@@ -1,5 +1,5 @@
 import ReaderCore
-import Terminal
+import Grid
 import Testing
 @testable import ReaderUI
 

@@ -1,6 +1,6 @@
 import Foundation
 import ReaderCore
-import Terminal
+import Grid
 import Testing
 @testable import ReaderUI
 

@@ -1,5 +1,5 @@
 import Foundation
-import Terminal
+import Grid
 import Testing
 
 /// The repository root, found from this file's path.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Terminal
+@testable import Grid
 
 @Suite struct ColorMappingTests {
     @Test func toSixteenColours() {
@@ -26,16 +26,4 @@ import Testing
         #expect(ColorMapping.nearest256(red: 0, green: 0, blue: 0) == 16)
         #expect(ColorMapping.nearest256(red: 0x80, green: 0x80, blue: 0x80) == 244)
     }
-
-    @Test func mouseButtonsDecode() {
-        #expect(TerminalSession.mouseEvent(state: mmaskWheelUp, x: 3, y: 4) == MouseEvent(.wheelUp, x: 3, y: 4))
-        #expect(TerminalSession.mouseEvent(state: mmaskWheelDown, x: 0, y: 0) == MouseEvent(.wheelDown, x: 0, y: 0))
-        #expect(TerminalSession.mouseEvent(state: mmaskPress, x: 1, y: 2) == MouseEvent(.press, x: 1, y: 2))
-        #expect(TerminalSession.mouseEvent(state: 0, x: 1, y: 2) == nil)
-    }
 }
-
-import CNCursesW
-private let mmaskWheelUp = mmask_t(YD_BUTTON4_PRESSED)
-private let mmaskWheelDown = mmask_t(YD_BUTTON5_PRESSED)
-private let mmaskPress = mmask_t(YD_BUTTON1_PRESSED)

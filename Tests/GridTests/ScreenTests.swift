@@ -1,5 +1,5 @@
 import Testing
-@testable import Terminal
+@testable import Grid
 
 @Suite struct ScreenTests {
     @Test func wideCharactersTakeTwoCellsAndNeverStraddleTheEdge() {
@@ -41,7 +41,6 @@ import Testing
         #expect(Key.fromCharacter(0x03) == .control("c"))
         #expect(Key.fromCharacter(0x4E2D) == .character("中"))
         #expect(Key.fromCharacter(0x20) == .character(" "))
-        #expect(TerminalSession.functionKey(KEY_DOWN_CODE) == .down)
     }
 
     @Test func colorsMapToWhatTheTerminalHas() {
@@ -54,6 +53,3 @@ import Testing
         #expect(ColorMapping.nearest(3, available: 8) == 3)
     }
 }
-
-import CNCursesW
-let KEY_DOWN_CODE = KEY_DOWN
