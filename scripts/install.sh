@@ -51,13 +51,16 @@ done
 bin=$(swift build "${flags[@]}" --show-bin-path)
 
 # The man page: generate-manual (swift-argument-parser) writes the options and subcommands
-# from the command definitions; yuedu-manual adds the key table from the command table, and
-# the configuration, files, environment and examples.
-date=$(git -C "$root" log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
+# from the command definitions; yuedu-manual puts back the characters it drops (it keeps
+# ASCII only), and adds the key table from the command table, and the configuration, files,
+# environment and examples. Dated with the commit, for the same page from the same sources.
+date=$(date +%Y-%m-%d)
+if [ -e "$root/.git" ]; then date=$(git -C "$root" log -1 --format=%cs 2>/dev/null || echo "$date"); fi
 manual=$(mktemp -d)
 trap 'rm -rf "$manual"' EXIT
 "$bin/generate-manual" "$bin/yuedu" --date "$date" --output-directory "$manual"
-"$bin/yuedu-manual" "$manual/yuedu.1" > "$manual/yuedu.1.full"
+"$bin/yuedu" --experimental-dump-help > "$manual/yuedu.json"
+"$bin/yuedu-manual" "$manual/yuedu.1" "$manual/yuedu.json" > "$manual/yuedu.1.full"
 
 say "installing into $prefix"
 install -d "$prefix/bin" "$prefix/share/yuedu/themes" "$prefix/share/yuedu/seeds" "$prefix/share/man/man1" \

@@ -8,20 +8,43 @@ import ReaderUI
 /// from `Command.table` with the default keymap exactly as the help screen shows them, then
 /// the written CONFIGURATION, FILES, ENVIRONMENT and EXAMPLES.
 enum Manual {
-    /// The generated page with the sections inserted before its EXIT STATUS (or, without
-    /// one, before AUTHORS or at the end).
-    static func page(generated: String) -> String {
-        var lines = generated.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+    /// The generated page made whole: the help texts' non-ASCII characters put back (when
+    /// `dumpHelp` is given, see `restoringUnicode`), the reader's usage in the SYNOPSIS, and
+    /// the sections inserted before EXIT STATUS (or, without one, before AUTHORS or at the end).
+    static func page(generated: String, dumpHelp: Data? = nil) -> String {
+        let restored = dumpHelp.map { restoringUnicode(generated, dumpHelp: $0) } ?? generated
+        var lines = restored.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last == "" { lines.removeLast() }
+        synopsis(&lines)
         let heading = { (name: String) in lines.firstIndex { $0.hasPrefix(".Sh") && $0.uppercased().contains(name) } }
         let at = heading("EXIT STATUS") ?? heading("AUTHORS") ?? lines.count
         lines.insert(contentsOf: sections.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), at: at)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// All the sections, KEYS first.
+    /// The reader is the default subcommand, so the first synopsis line is `yuedu [path ...]`
+    /// with the options generate-manual lists, and a second one gives the subcommands
+    /// (generate-manual writes `yuedu subcommand [options]`).
+    static func synopsis(_ lines: inout [String]) {
+        guard let start = lines.firstIndex(of: ".Sh SYNOPSIS") else { return }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix(".Sh") } ?? lines.count
+        guard var at = lines[start..<end].firstIndex(of: ".Ar subcommand") else { return }
+        var end2 = end
+        if lines[at - 1] == ".Oo", at + 1 < end, lines[at + 1] == ".Oc" {
+            lines.remove(at: at + 1)
+            lines.remove(at: at - 1)
+            at -= 1
+            end2 -= 2
+        }
+        lines[at] = ".Op Ar path ..."
+        lines.insert(contentsOf: [".Nm", ".Ar subcommand", ".Op Ar argument ..."], at: end2)
+    }
+
+    /// All the sections, KEYS first, with no blank line (mdoc wants none).
     static var sections: String {
-        [keys(Keymap()), configuration, files, environment, examples].joined(separator: "\n")
+        [keys(Keymap()), configuration, files, environment, examples]
+            .map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+            .joined(separator: "\n")
     }
 
     /// A key table row as the help screen shows it: the bindings, the help line.
