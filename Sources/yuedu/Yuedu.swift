@@ -12,7 +12,7 @@ import ReaderCore
 struct Yuedu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yuedu",
-        abstract: "阅读 — a fullscreen terminal reader for articles, Chinese first.",
+        abstract: "A fullscreen terminal reader for articles, Chinese first (阅读, to read).",
         usage: """
             yuedu [<path> ...] [--theme <name|path>] [--config <path>]
             yuedu <subcommand>
