@@ -41,6 +41,18 @@ extension Keymap {
                 setBy[keys] = (command, entry.line)
             }
         }
+        // A configuration may not leave the reader without a way out: quit keeps its own
+        // keys when the file left it none.
+        if sequences(for: .quit).isEmpty {
+            let defaults = Command.quit.info.keys
+            for key in defaults { bind([key], to: .quit) }
+            listed[.quit] = nil
+            let line = entries.first { $0.command == Command.quit.rawValue }?.line
+                ?? defaults.lazy.compactMap { key in setBy[[key]]?.line }.first
+            issues.append(ConfigIssue(file: file, line: line, message: """
+                no key would quit: quit keeps \(defaults.map { [$0].bindingName }.joined(separator: ", "))
+                """))
+        }
         return issues
     }
 }
