@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "GridTests", dependencies: ["Grid", "TextSafety"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["yuedu"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "CWidth"]),
     ]
 )
