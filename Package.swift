@@ -38,10 +38,12 @@ let package = Package(
         .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore", "ReaderUI", "Grid"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth", "TextSafety"]),
+        // Helpers the test targets share: temporary folders, test articles, built products.
+        .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth", "TestSupport", "TextSafety"]),
         .testTarget(name: "GridTests", dependencies: ["Grid", "TextSafety"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "CWidth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "yuedu-bookmark-writer", "ReaderCore", "TestSupport", "CWidth"]),
     ]
 )

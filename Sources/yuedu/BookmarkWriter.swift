@@ -7,7 +7,9 @@ import ReaderCore
 ///
 /// The main thread sends requests and goes on; the thread works through them in order, taking
 /// all that are waiting at once (several `m` presses cost one write), and posts a `Report`
-/// after each batch. `finish()` waits for the queue to empty and saves what is left.
+/// after each batch. The thread ends when the queue is empty and starts again with the next
+/// request, so an idle reader has one thread. `finish()` waits for the queue to empty and
+/// saves what is left.
 final class BookmarkWriter: @unchecked Sendable {
     enum Request: Sendable {
         case load
@@ -29,8 +31,7 @@ final class BookmarkWriter: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var queue: [Request] = []
-    private var working = false
-    private var stopping = false
+    private var running = false
     private var store: BookmarkStore
     private let deliver: @Sendable (Report) -> Void
     private var done = 0
@@ -38,16 +39,18 @@ final class BookmarkWriter: @unchecked Sendable {
     init(store: BookmarkStore, deliver: @escaping @Sendable (Report) -> Void) {
         self.store = store
         self.deliver = deliver
-        let thread = Thread { [self] in run() }
-        thread.name = "yuedu bookmarks"
-        thread.start()
     }
 
     /// Queues a request; never waits for the disk.
     func submit(_ request: Request) {
         condition.lock()
         queue.append(request)
-        condition.signal()
+        if !running {
+            running = true
+            let thread = Thread { [self] in run() }
+            thread.name = "yuedu bookmarks"
+            thread.start()
+        }
         condition.unlock()
     }
 
@@ -55,9 +58,7 @@ final class BookmarkWriter: @unchecked Sendable {
     /// returns the messages of that last save.
     func finish() -> [String] {
         condition.lock()
-        stopping = true
-        condition.broadcast()
-        while working || !queue.isEmpty { condition.wait() }
+        while running { condition.wait() }
         let messages = store.save()
         condition.unlock()
         return messages
@@ -66,14 +67,14 @@ final class BookmarkWriter: @unchecked Sendable {
     private func run() {
         while true {
             condition.lock()
-            while queue.isEmpty && !stopping { condition.wait() }
-            if queue.isEmpty && stopping {
+            if queue.isEmpty {
+                running = false
+                condition.broadcast()
                 condition.unlock()
                 return
             }
             let batch = queue
             queue.removeAll()
-            working = true
             condition.unlock()
 
             var messages: [String] = []
@@ -91,8 +92,6 @@ final class BookmarkWriter: @unchecked Sendable {
 
             condition.lock()
             done += batch.count
-            working = false
-            condition.broadcast()
             condition.unlock()
             deliver(report)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReaderCore
+import TestSupport
 import TextSafety
 
 /// Inputs found by fuzzing and by trying the program as a new user would: each crashed, hung
