@@ -31,8 +31,12 @@ struct Read: ParsableCommand {
             FileHandle.standardError.write("yuedu: \(error.description)\n".data(using: .utf8)!)
             throw ExitCode(2)
         }
+        let answers = terminal.query(background: setup.configuration.background == .auto,
+                                     ambiguousWidth: !setup.configuration.ambiguousWideSet)
+        let background = setup.background(answered: answers.background)
+        terminal.background = background
         var state = AppState(articles: [], width: terminal.width, height: terminal.height, keymap: setup.keymap)
-        setup.apply(to: &state)
+        setup.apply(to: &state, background: background, ambiguousIsWide: answers.ambiguousIsWide)
         if let notice = terminal.notice { state.show(notice: notice) }
         terminal.enableMouse(setup.configuration.mouse)
         let library = LibraryLoader(roots: roots)
