@@ -6,7 +6,7 @@ extension ColorMapping {
     /// How `style` is drawn on a terminal of `depth` whose own background is `background`.
     ///
     /// - 256 colours: indexed colours as they are, RGB as the nearest of the 256.
-    /// - 8 or 16: the nearest the terminal has (a grey stays a grey), and for the foreground
+    /// - 8 or 16: the nearest the terminal has (a grey stays a grey, a colour a colour), and for the foreground
     ///   only colours with `minimumContrast` against the background it meets, so text never
     ///   takes the background's own colour. A background shade that would come out as the
     ///   terminal's own becomes reverse video, so that a status bar or a selection still
@@ -68,8 +68,8 @@ extension ColorMapping {
         return RGB(r, g, b)
     }
 
-    /// The one of the first `limit` colours nearest to `target`: a grey for a grey when it can
-    /// be; with `against`, only those with `minimumContrast` against it (the most contrasting
+    /// The one of the first `limit` colours nearest to `target`: a grey for a grey and a colour
+    /// for a colour when it can be; with `against`, only those with `minimumContrast` against it (the most contrasting
     /// when none has).
     static func nearest(to target: RGB, limit: Int, against: RGB?) -> Int {
         let all = Array(0..<limit)
@@ -80,10 +80,10 @@ extension ColorMapping {
                 return all.max { color($0).contrast(with: against) < color($1).contrast(with: against) }!
             }
         }
-        if target.isGrey {
-            let greys = candidates.filter { color($0).isGrey }
-            if !greys.isEmpty { candidates = greys }
-        }
+        // A grey stays a grey and a colour a colour (a pastel accent would otherwise turn
+        // white, like the text around it).
+        let alike = candidates.filter { color($0).isGrey == target.isGrey }
+        if !alike.isEmpty { candidates = alike }
         func distance(_ index: Int) -> Int {
             let c = color(index)
             let dr = c.red - target.red, dg = c.green - target.green, db = c.blue - target.blue
