@@ -10,7 +10,8 @@ extension ColorMapping {
     ///   only colours with `minimumContrast` against the background it meets, so text never
     ///   takes the background's own colour. A background shade that would come out as the
     ///   terminal's own becomes reverse video, so that a status bar or a selection still
-    ///   stands out (one of the 8 or 16 ANSI colours named by the theme is kept).
+    ///   stands out (one of the 8 or 16 ANSI colours named by the theme is kept). Bold is
+    ///   left off a colour whose bright twin (what many terminals show for bold) would not read.
     /// - No colour: attributes only, and a style that marks something with a background (a
     ///   selection, a search match, the status bar) is drawn in reverse.
     public static func resolve(_ style: Style, depth: ColorDepth, background: TerminalBackground) -> TerminalStyle {
@@ -49,7 +50,13 @@ extension ColorMapping {
                 // The terminal's default foreground on a colour of the theme's: pick one that reads.
                 fg = Int32(nearest(to: background.foreground, limit: limit, against: under))
             }
-            return TerminalStyle(foreground: fg, background: bg, attributes: style.attributes)
+            var attributes = style.attributes
+            // Many terminals (xterm among them) draw bold text of the first 8 colours in the
+            // bright 8: bold black becomes grey. Drop bold where that would not read.
+            if attributes.contains(.bold), (0..<8).contains(fg), color(Int(fg) + 8).contrast(with: under) < minimumContrast {
+                attributes.remove(.bold)
+            }
+            return TerminalStyle(foreground: fg, background: bg, attributes: attributes)
         }
     }
 
@@ -84,10 +91,13 @@ extension ColorMapping {
         // white, like the text around it).
         let alike = candidates.filter { color($0).isGrey == target.isGrey }
         if !alike.isEmpty { candidates = alike }
-        func distance(_ index: Int) -> Int {
+        // RGB distance, with lightness weighed in: a dark teal is nearer dark blue than cyan.
+        let lightness = target.luminance
+        func distance(_ index: Int) -> Double {
             let c = color(index)
             let dr = c.red - target.red, dg = c.green - target.green, db = c.blue - target.blue
-            return dr * dr + dg * dg + db * db
+            let dl = 255 * (c.luminance - lightness)
+            return Double(dr * dr + dg * dg + db * db) + 4 * dl * dl
         }
         return candidates.min { distance($0) < distance($1) }!
     }

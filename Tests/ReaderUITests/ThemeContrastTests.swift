@@ -44,6 +44,10 @@ import Testing
     static func colours(_ style: Style, depth: ColorDepth, on background: TerminalBackground) -> (fg: RGB, bg: RGB, TerminalStyle) {
         let resolved = ColorMapping.resolve(style, depth: depth, background: background)
         var fg = rgb(resolved.foreground, depth: depth, otherwise: background.foreground)
+        // Bold in one of the first 8 colours shows as its bright twin on many terminals.
+        if depth == .eight || depth == .sixteen, resolved.attributes.contains(.bold), (0..<8).contains(resolved.foreground) {
+            fg = ColorMapping.color(Int(resolved.foreground) + 8)
+        }
         var bg = rgb(resolved.background, depth: depth, otherwise: background.color)
         if resolved.attributes.contains(.reverse) { swap(&fg, &bg) }
         return (fg, bg, resolved)

@@ -27,7 +27,7 @@ extension ThemeCatalog {
 "ui.reading.preview" = { fg = "black", bg = "gold", modifiers = ["bold"] }
 
 "ui.search.match" = { fg = "black", bg = "tan" }
-"ui.search.current" = { fg = "black", bg = "orange", modifiers = ["bold"] }
+"ui.search.current" = { fg = "black", bg = "orange", modifiers = ["bold", "underline"] }
 "ui.bookmark" = "gold"
 
 "ui.sidebar.title" = {}
@@ -78,7 +78,7 @@ orange = 208
 "ui.reading.heading" = { fg = "rust", modifiers = ["bold"] }
 "ui.reading.trailer" = "muted"
 "ui.search.match" = { fg = "ink", bg = "highlight" }
-"ui.search.current" = { fg = "paper", bg = "rust", modifiers = ["bold"] }
+"ui.search.current" = { fg = "paper", bg = "rust", modifiers = ["bold", "underline"] }
 "ui.bookmark" = "rust"
 "ui.sidebar.title.in-library" = { fg = "ink-blue", modifiers = ["bold"] }
 "ui.sidebar.summary" = "muted"
