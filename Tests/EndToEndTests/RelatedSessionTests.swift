@@ -70,10 +70,10 @@ import Testing
         let tmux = try TmuxSession(width: 80, height: 24)
         try start(tmux)
         try tmux.send("r")
-        var screen = try tmux.waitFor(text: "Esc close")
+        var screen = try tmux.waitFor(text: "Enter open")
         #expect(screen.contains { $0.contains("相关信息") })
         try tmux.send("Escape")
-        screen = try tmux.waitFor("overlay closed") { !$0.contains { $0.contains("Esc close") } }
+        screen = try tmux.waitFor("overlay closed") { !$0.contains { $0.contains("Enter open") } }
         try tmux.send("q")
         try tmux.waitFor("the shell prompt") { $0.last { !$0.isEmpty } == "$" }
     }
