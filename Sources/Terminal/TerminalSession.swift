@@ -56,6 +56,9 @@ public final class TerminalSession {
     /// The locale's character set is UTF-8 (else each character is checked before it is written).
     private var localeIsUTF8 = true
     private var glyphs: [GlyphKey: [wchar_t]] = [:]
+    /// Keys read while waiting for the terminal's answers and handed back to ncurses: the
+    /// next `events` returns them without waiting (the descriptor does not show them).
+    private var typedAhead = false
 
     private struct GlyphKey: Hashable { var cluster: String; var cells: Int }
 
@@ -170,6 +173,7 @@ public final class TerminalSession {
         // Keys typed while waiting go back to ncurses, which reads them as if just typed
         // (ungetch is last in, first out).
         for byte in replies.leftover.reversed() { ungetch(Int32(byte)) }
+        typedAhead = !replies.leftover.isEmpty
         clearok(yd_stdscr(), true)
         previous = nil
         return TerminalAnswers(background: replies.background,
@@ -211,6 +215,11 @@ public final class TerminalSession {
     public func events(timeout: Int32) -> [TerminalEvent] {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0)]
+        if typedAhead {
+            typedAhead = false
+            let keys = readInput()
+            if !keys.isEmpty { return keys }
+        }
         let ready = poll(&fds, 2, timeout)
         if ready < 0 { return errno == EINTR ? [] : [.hangup] }
         var events: [TerminalEvent] = []

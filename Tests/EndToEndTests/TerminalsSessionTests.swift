@@ -79,6 +79,18 @@ import Testing
         try session.expectRestored(tmux, exitCode: 0)
     }
 
+    /// Keys typed before the reader has its answers (here: before it even starts) are read
+    /// while it waits for them, and kept: `f` still turns fullscreen on.
+    @Test func keysTypedDuringTheStartUpQuestionsAreKept() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, environment: colour)
+        try tmux.send("cd \(shellQuoted(repositoryRoot.path)) && \(shellQuoted(yueduBinary))", literal: true)
+        try tmux.send("Enter", "f")
+        let screen = try tmux.waitFor(text: "FULL")
+        #expect(!screen.contains { $0.contains("Articles") }, "fullscreen: no list")
+        try tmux.send("q")
+        try session.expectRestored(tmux, exitCode: 0)
+    }
+
     @Test func colorFGBGSaysTheBackgroundWhenTheTerminalDoesNot() throws {
         let tmux = try TmuxSession(width: 100, height: 30, environment: colour)
         try start(tmux, prefix: "COLORFGBG='0;15'")
