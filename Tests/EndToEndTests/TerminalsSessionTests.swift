@@ -176,6 +176,34 @@ import Testing
         try tmux.waitFor("screen gone") { $0.contains { $0.contains("screen is terminating") } || $0.last { !$0.isEmpty } == "$" }
     }
 
+    /// GNU screen with `cjkwidth on` draws East Asian ambiguous characters two cells wide and
+    /// says so when the reader asks (the cursor moves two cells past `…`): the layout is then the
+    /// one `ambiguous-wide = true` gives, not the narrow one.
+    @Test func theLayoutFollowsTheTerminalsAmbiguousWidth() throws {
+        let library = NSTemporaryDirectory() + "yuedu-ambiguous-\(getpid())"
+        try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: library) }
+        let quoted = String(repeating: "“引号”……——", count: 12)
+        try "宽窄测试\n2024-01-01\n测试站\n\(quoted)\n\(quoted)\n".write(toFile: library + "/a.txt", atomically: true, encoding: .utf8)
+        func frame(_ setting: String) throws -> [String] {
+            let tmux = try TmuxSession(width: 90, height: 24, environment: colour)
+            let rc = tmux.home + "/screenrc"
+            try "startup_message off\nterm screen\ncjkwidth on\n".write(toFile: rc, atomically: true, encoding: .utf8)
+            let dir = tmux.home + "/.config/yuedu"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try "[wrap]\nambiguous-wide = \(setting)\n".write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
+            try tmux.startReader("SCREENDIR=\(shellQuoted(tmux.home + "/screens")) screen -c \(shellQuoted(rc)) \(shellQuoted(yueduBinary)) \(shellQuoted(library))",
+                                 waitFor: "READ")
+            let screen = try tmux.settledScreen()
+            try tmux.send("q")
+            try tmux.waitFor("screen gone") { $0.contains { $0.contains("screen is terminating") } || $0.last { !$0.isEmpty } == "$" }
+            return screen
+        }
+        let asked = try frame("\"auto\"")
+        #expect(asked == (try frame("true")), "the answer was: wide")
+        #expect(asked != (try frame("false")))
+    }
+
     // MARK: - A GB18030 locale
 
     /// The environment that makes zh_CN.GB18030 available: nothing when the system has it,
