@@ -70,6 +70,13 @@ public final class TerminalSession {
         didSet { if background != oldValue { looks = [:]; previous = nil } }
     }
 
+    /// How many cells the terminal itself gives a cluster, when that is not what the C
+    /// library says: set it on a terminal that draws East Asian ambiguous characters two cells
+    /// wide, so that a character ncurses would write a cell off is drawn as a look-alike.
+    public var drawnWidth: ((String) -> Int)? {
+        didSet { glyphs = [:]; previous = nil }
+    }
+
     /// How colours are drawn: none (NO_COLOR or no colour), 8, 16, 256, or direct RGB.
     public var depth: ColorDepth { colorsEnabled ? ColorDepth(colors: Int(colorCount)) : .none }
 
@@ -431,11 +438,12 @@ public final class TerminalSession {
             text.append(wchar_t(bitPattern: scalar.value))
         }
         if text.isEmpty { text.append(0x20) }
-        guard !localeIsUTF8, cluster.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+        guard !localeIsUTF8 || drawnWidth != nil, cluster.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
         let key = GlyphKey(cluster: cluster, cells: cells)
         if let known = glyphs[key] { return known }
         if let shown = LocaleGlyph.replacement(for: cluster, cells: cells, encodable: Self.encodable,
-                                               width: { Int(wcwidth(wchar_t(bitPattern: $0.value))) }) {
+                                               width: { Int(wcwidth(wchar_t(bitPattern: $0.value))) },
+                                               drawn: drawnWidth) {
             text = shown.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         }
         if glyphs.count > 4096 { glyphs.removeAll(keepingCapacity: true) }

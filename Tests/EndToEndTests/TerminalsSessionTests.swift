@@ -202,6 +202,13 @@ import Testing
         let asked = try frame("\"auto\"")
         #expect(asked == (try frame("true")), "the answer was: wide")
         #expect(asked != (try frame("false")))
+        // Drawn where it was laid out: the list's border in one column on every row (ncursesw
+        // measures ambiguous characters narrow; they are drawn as look-alikes it can place).
+        func width(_ s: Substring) -> Int {
+            s.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) || (0x3000...0x30FF).contains($1.value) ? 2 : 1) }
+        }
+        let borders = asked.dropLast().compactMap { row in row.firstIndex { $0 == "|" || $0 == "│" }.map { width(row[..<$0]) } }
+        #expect(borders.count > 10 && Set(borders).count == 1, "border columns \(borders):\n\(asked.joined(separator: "\n"))")
     }
 
     // MARK: - A GB18030 locale

@@ -80,6 +80,24 @@ import Testing
         #expect(LocaleGlyph.replacement(for: "é", cells: 1, encodable: gbk, width: width) == "?")
     }
 
+    /// On a terminal that draws ambiguous characters two cells wide, in a UTF-8 locale (where
+    /// the C library measures them one cell): full-width look-alikes where the layout gave two
+    /// cells, narrow ones in the frame, and nothing changes for what both agree on.
+    @Test func anAmbiguousWideTerminalGetsLookAlikesNcursesCanPlace() {
+        let utf8: (Unicode.Scalar) -> Bool = { _ in true }
+        let narrowAmbiguous: (Unicode.Scalar) -> Int = { (0x4E00...0x9FFF).contains($0.value) || $0.value >= 0xFF00 ? 2 : 1 }
+        let terminal: (String) -> Int = { s in s.unicodeScalars.reduce(0) { $0 + ("“”…—│─·".unicodeScalars.contains($1) || (0x4E00...0x9FFF).contains($1.value) || $1.value >= 0xFF00 ? 2 : 1) } }
+        func shown(_ c: String, _ cells: Int) -> String? {
+            LocaleGlyph.replacement(for: c, cells: cells, encodable: utf8, width: narrowAmbiguous, drawn: terminal)
+        }
+        #expect(shown("“", 2) == "＂")
+        #expect(shown("…", 2) == "．")
+        #expect(shown("│", 1) == "|")
+        #expect(shown("中", 2) == nil)
+        #expect(shown("a", 1) == nil)
+        #expect(shown("＂", 2) == nil, "a full-width form is drawn as it is")
+    }
+
     @Test func anotherWidthGetsALookAlike() {
         #expect(LocaleGlyph.replacement(for: "│", cells: 1, encodable: gbk, width: width) == "|")
         #expect(LocaleGlyph.replacement(for: "…", cells: 1, encodable: gbk, width: width) == ".")
