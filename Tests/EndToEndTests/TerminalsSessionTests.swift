@@ -91,6 +91,25 @@ import Testing
         try session.expectRestored(tmux, exitCode: 0)
     }
 
+    /// COLORTERM=truecolor: the terminal type's direct-colour entry (tmux-direct, from
+    /// ncurses-term) is used and colours go out as RGB.
+    @Test func truecolorWhenCOLORTERMSaysSo() throws {
+        try #require(FileManager.default.fileExists(atPath: "/usr/share/terminfo/t/tmux-direct")
+                     || FileManager.default.fileExists(atPath: "/lib/terminfo/t/tmux-direct"), "ncurses-term is installed")
+        let tmux = try TmuxSession(width: 100, height: 30, environment: colour)
+        try start(tmux, prefix: "COLORTERM=truecolor")
+        var screen = try tmux.screen(escapes: true).joined(separator: "\n")
+        #expect(screen.contains("38;2;255;215;175m"), "the title's peach (223) as RGB")
+        #expect(!screen.contains("38;5;"))
+        try tmux.send("q")
+        try session.expectRestored(tmux, exitCode: 0)
+        try start(tmux, prefix: "env -u COLORTERM")
+        screen = try tmux.screen(escapes: true).joined(separator: "\n")
+        #expect(screen.contains("38;5;223m") && !screen.contains("38;2;"), "256 colours without it")
+        try tmux.send("q")
+        try session.expectRestored(tmux, exitCode: 0)
+    }
+
     @Test func colorFGBGSaysTheBackgroundWhenTheTerminalDoesNot() throws {
         let tmux = try TmuxSession(width: 100, height: 30, environment: colour)
         try start(tmux, prefix: "COLORFGBG='0;15'")
