@@ -487,13 +487,6 @@ public final class TerminalSession {
         String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" } == "UTF8"
     }
 
-    /// The background `COLORFGBG` names (`"15;0"`: foreground; background, as rxvt and
-    /// others set it): dark for the colours 0–6 and 8, light for the others; nil without it.
-    public static func backgroundFromCOLORFGBG(_ value: String?) -> TerminalBackground? {
-        guard let last = value?.split(separator: ";").last, let index = Int(last), (0...255).contains(index) else { return nil }
-        return (0...6).contains(index) || index == 8 ? .dark : .light
-    }
-
     /// With `COLORTERM=truecolor` (or `24bit`) on a terminal type without direct colour, its
     /// direct-colour sibling (`xterm-256color` → `xterm-direct`) when terminfo has one.
     static func directColourVariant(of term: String) -> String? {

@@ -12,7 +12,7 @@ struct List: ParsableCommand {
             `skipped: PATH: REASON`. Exits with 1 when a path given does not exist.
             """)
 
-    @Argument(help: "Files or directories of articles; the bundled seeds when omitted.")
+    @Argument(help: ArgumentHelp("Files or folders of articles; the sample articles when omitted.", valueName: "path"), completion: .file())
     var paths: [String] = []
 
     func run() throws {

@@ -5,18 +5,22 @@ import ReaderUI
 import Grid
 import Terminal
 
-/// `yuedu [PATH...]`: the fullscreen reader.
+/// `yuedu [PATH...]`: the fullscreen reader, the default subcommand (`read`, hidden from the
+/// help, which shows its usage as the command's own). `--theme` and `--config` are the root's
+/// `ReaderOptions`, decoded once and shared.
 struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read articles fullscreen (the default).")
+    static let configuration = CommandConfiguration(
+        abstract: "Read articles fullscreen (the default): yuedu [<path> ...].", shouldDisplay: false)
 
-    @Argument(help: "Files or directories of articles; the bundled seeds/ when omitted.")
+    @Argument(help: ArgumentHelp(
+        "Files or folders of articles; when omitted, the configured library, else the sample articles.",
+        valueName: "path"), completion: .file())
     var paths: [String] = []
 
-    @Option(help: "A theme: an installed theme's name or a theme file.")
-    var theme: String?
+    @OptionGroup var options: ReaderOptions
 
-    @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
-    var config: String?
+    var theme: String? { options.theme }
+    var config: String? { options.config }
 
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)

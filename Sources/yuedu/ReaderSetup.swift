@@ -23,8 +23,8 @@ struct ReaderSetup {
         var keymap = Keymap()
         issues += keymap.apply(configuration.keys, file: configuration.file)
 
-        let userThemes = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
-        let catalog = ThemeCatalog(directories: [bundledThemes(), userThemes].compactMap { $0 })
+        let catalog = ThemeCatalog(directories: ThemeCatalog.folders(
+            installed: SharedFiles.themes, configFile: path, environment: environment))
         var themes: [ThemeSpec] = []
         var themeIssues: [ConfigIssue] = []
         for name in catalog.names {
@@ -36,6 +36,7 @@ struct ReaderSetup {
            let builtIn = ThemeCatalog.parse(ThemeCatalog.builtInDefault, name: ThemeCatalog.defaultName).theme {
             themes.insert(builtIn, at: 0)
         }
+        // The default theme follows the terminal's background (see `background(answered:)`).
         var themeName = ThemeCatalog.defaultName
         if let wanted = theme ?? configuration.theme {
             if let installed = themes.first(where: { $0.name == wanted }) {
@@ -72,7 +73,7 @@ struct ReaderSetup {
         case .dark: return answered.map { TerminalBackground(.dark, color: $0) } ?? .dark
         case .auto:
             if let answered { return TerminalBackground(color: answered) }
-            return TerminalSession.backgroundFromCOLORFGBG(environment["COLORFGBG"]) ?? .dark
+            return ThemeCatalog.backgroundIsLight(colorFGBG: environment["COLORFGBG"]) == true ? .light : .dark
         }
     }
 
@@ -96,13 +97,5 @@ struct ReaderSetup {
         for issue in issues {
             FileHandle.standardError.write("yuedu: config: \(issue)\n".data(using: .utf8)!)
         }
-    }
-
-    /// `themes/` of the repository, found like the bundled seeds.
-    static func bundledThemes() -> String? {
-        guard let seeds = LibraryPaths.bundledSeeds() else { return nil }
-        let themes = ((seeds as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: themes, isDirectory: &isDir) && isDir.boolValue ? themes : nil
     }
 }

@@ -44,15 +44,6 @@ import Testing
         #expect(TerminalReplies.colour(bytes("rgb:zz/00/00")[...]) == nil)
     }
 
-    @Test func colorFGBGNamesTheBackground() {
-        #expect(TerminalSession.backgroundFromCOLORFGBG("15;0") == .dark)
-        #expect(TerminalSession.backgroundFromCOLORFGBG("0;15") == .light)
-        #expect(TerminalSession.backgroundFromCOLORFGBG("0;default;7") == .light)
-        #expect(TerminalSession.backgroundFromCOLORFGBG("7;8") == .dark)
-        #expect(TerminalSession.backgroundFromCOLORFGBG(nil) == nil)
-        #expect(TerminalSession.backgroundFromCOLORFGBG("default;default") == nil)
-    }
-
     @Test func aReportedColourSaysLightOrDark() {
         #expect(TerminalBackground(color: RGB(255, 255, 255)).kind == .light)
         #expect(TerminalBackground(color: RGB(253, 246, 227)).kind == .light)   // solarized light
