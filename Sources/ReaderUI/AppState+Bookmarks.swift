@@ -66,7 +66,7 @@ extension AppState {
         bookmarksOnly.toggle()
         if bookmarksOnly {
             if fullscreen { setFullscreen(false) }
-            if panes.list != nil { focus = .list }
+            if panes.list != nil { focus = .list } else if !showingListOverlay { push(.list) }
             if bookmarkRows.isEmpty { message = "no bookmarks yet" + (keymap.hint([.toggleBookmark], "bookmarks an article").map { ": " + $0 } ?? "") }
         }
         selection = row(of: selected) ?? row(of: current) ?? 0

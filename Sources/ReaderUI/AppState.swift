@@ -102,6 +102,14 @@ public struct AppState {
 
     public var panes: PaneLayout { PaneLayout(width: width, height: height, fullscreen: fullscreen) }
 
+    /// Where the article list is drawn: its pane, or the box over the text when the terminal
+    /// is too narrow for the pane and the list is open over it; nil when it is not shown.
+    public var listRect: Rect? {
+        if let list = panes.list { return list }
+        guard showingListOverlay else { return nil }
+        return Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
+    }
+
     /// The reading column inside the reading pane: a comfortable measure, centred when the
     /// pane is much wider.
     public var readingColumn: Rect {
@@ -218,7 +226,7 @@ public struct AppState {
     private var pageSize: Int {
         switch focus {
         case .reading: return max(1, readingColumn.height - 2)
-        case .list: return max(1, (panes.list?.height ?? 2) - 2)
+        case .list: return max(1, (listRect?.height ?? 2) - 2)
         case .sidebar: return RelatedState.pageSize
         }
     }
@@ -237,17 +245,28 @@ public struct AppState {
     }
 
     private mutating func cycleFocus(by step: Int) {
+        // Too narrow for a list pane: the list comes over the text instead.
+        if panes.list == nil, !fullscreen, !library.isEmpty {
+            push(.list)
+            scrollListToSelection()
+            return
+        }
         let visible = panes.visiblePanes
         guard let i = visible.firstIndex(of: focus) else { focus = .reading; return }
         focus = visible[(i + step + visible.count) % visible.count]
     }
 
+    /// Enter: opens the article selected in the list or the sidebar, and gives the reading
+    /// pane the focus, so that the next Space pages through it (a preview keeps the sidebar).
     private mutating func openSelected() {
         switch focus {
         case .list:
-            if let index = libraryIndex(ofRow: selection) { openArticle(index) }
+            guard let index = libraryIndex(ofRow: selection) else { return }
+            openArticle(index)
+            focus = .reading
         case .sidebar:
             openSidebarEntry()
+            if preview == nil { focus = .reading }
         case .reading:
             break
         }
@@ -281,7 +300,7 @@ public struct AppState {
     }
 
     mutating func scrollListToSelection() {
-        let rows = max(1, (panes.list?.height ?? 1) - 1)
+        let rows = max(1, (listRect?.height ?? 1) - 1)
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }
         listTop = clamp(listTop, 0, max(0, listCount - rows))
