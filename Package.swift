@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // ncursesw, wide-character API switched on; nothing else lives here.
@@ -19,7 +20,7 @@ let package = Package(
         // The ncurses wrapper: the only module that imports CNCursesW.
         .target(name: "Terminal", dependencies: ["CNCursesW", "Grid"]),
         // Everything that is true without a terminal.
-        .target(name: "ReaderCore", dependencies: ["TOMLKit"]),
+        .target(name: "ReaderCore", dependencies: ["TOMLKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // The C library's wcwidth, only for the tests that check the width tables against it.
         .target(name: "CWidth"),
         // The application as a value: state, commands, views.

@@ -149,8 +149,8 @@ extension AppState {
         var note = Self.describe(changes)
         var edited = false
         if let open, let index = new.firstIndex(where: { Self.isSame($0, open) }) {
-            edited = new[index] != open
             current = index
+            edited = currentArticle != open
             // A search or preview of the text as it was means nothing in the text as it is.
             if edited {
                 if search != nil { note += "; the open article changed: search cleared" }

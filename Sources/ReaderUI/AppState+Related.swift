@@ -42,6 +42,10 @@ public struct RelatedState {
     var lookup: TitleLookup
     /// The library generation `lookup` was made for.
     var lookupGeneration = 0
+    /// Each article's library index by identity (for kept similar lists), and the library
+    /// generation it was made for.
+    var positions: [ArticleID: Int] = [:]
+    var positionsGeneration = -1
     /// The similarity index of the library; nil until it is built.
     public private(set) var similarity: SimilarityIndex?
     /// Part 1: the open article's own related list, matched to the library by title.
@@ -85,6 +89,11 @@ extension AppState {
         refreshRelated()
     }
 
+    /// The kept similar lists (`keptSimilar`) have more in them: list the open article's again.
+    public mutating func keptSimilarChanged() {
+        refreshRelated()
+    }
+
     /// Recomputes both lists for the open article; called when an article opens and when the
     /// library or its similarity index changes (a preview stays: it is of the open article).
     mutating func refreshRelated() {
@@ -103,6 +112,14 @@ extension AppState {
             related.similar = index.similar(to: current, limit: RelatedState.similarLimit,
                                             excluding: Set(indices.compactMap { $0 }))
             related.rankings += 1
+        } else if let keptSimilar, let ids = keptSimilar(article.id) {
+            if related.positionsGeneration != libraryGeneration {
+                related.positions = Dictionary(articles.indices.map { (articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+                related.positionsGeneration = libraryGeneration
+            }
+            let excluded = Set(indices.compactMap { $0 })
+            related.similar = Array(ids.compactMap { related.positions[$0] }.filter { $0 != current && !excluded.contains($0) }
+                .prefix(RelatedState.similarLimit))
         } else {
             related.similar = nil
         }

@@ -68,6 +68,13 @@ public struct AppState {
     var bookmarkRows: [Int] = []
     var bookmarkSet: Set<ArticleKey> = []
 
+    /// Where the open article's body comes from when the list holds heads only (a library
+    /// read from its index); nil when `articles` hold whole articles.
+    public var bodies: ArticleBodies?
+    /// The similar-article lists kept in the library's index, used while no similarity
+    /// index is in memory; nil when there are none.
+    public var keptSimilar: (@Sendable (ArticleID) -> [ArticleID]?)?
+
     let layouts = LayoutCache()
     let searchIndexes = SearchIndexCache()
     let keys = ArticleKeyCache()
@@ -100,7 +107,11 @@ public struct AppState {
     /// it, and clicks do nothing.
     public var overlayOpen: Bool { showingHelp || showingSkipped || related.overlay }
 
-    public var currentArticle: Article? { articles.indices.contains(current) ? articles[current] : nil }
+    /// The open article, whole (its body read through `bodies` when the list holds heads).
+    public var currentArticle: Article? {
+        guard articles.indices.contains(current) else { return nil }
+        return bodies?.full(articles[current]) ?? articles[current]
+    }
 
     /// The open article laid out for the reading column.
     public var layout: ArticleLayout? {

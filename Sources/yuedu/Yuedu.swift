@@ -10,7 +10,7 @@ struct Yuedu: ParsableCommand {
         commandName: "yuedu",
         abstract: "阅读 — a fullscreen terminal reader for articles, Chinese first.",
         version: "0.1.0",
-        subcommands: [Read.self, Render.self, Wrap.self, List.self, Bookmarks.self],
+        subcommands: [Read.self, Render.self, Wrap.self, List.self, Index.self, Search.self, Bookmarks.self],
         defaultSubcommand: Read.self
     )
 }
