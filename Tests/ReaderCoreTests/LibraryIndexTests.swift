@@ -15,7 +15,7 @@ struct IndexedLibrary {
     }
 
     /// Writes a plain-text article (title, date line, body) at `name`.
-    func put(_ name: String, title: String, date: String = "2024-03-01", body: String = "正文。", site: String? = nil,
+    func put(_ name: String, title: String, date: String = "2024-03-01", site: String? = "测试网", body: String = "正文。",
              tags: String? = nil) {
         var lines = [title, date]
         if let site { lines.append(site) }

@@ -12,7 +12,7 @@ import GRDB
 ///
 /// Search uses two FTS5 tables without a copy of the text (contentless): `fts`, trigram
 /// tokens with positions, for words of three characters or more (any substring, CJK
-/// included); `fts_short`, bigrams and single characters without positions, for one- and
+/// included); `fts_short`, bigrams and single characters with their columns but no positions, for one- and
 /// two-character words, which trigrams cannot find. A file that changes gets a new row id
 /// (`docid`), so its old entries in these tables, which a contentless table cannot delete on
 /// this SQLite, match no row any more.
@@ -161,7 +161,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             CREATE INDEX file_ident ON file(ident, okey);
             CREATE TABLE similar (docid INTEGER PRIMARY KEY, list TEXT NOT NULL);
             CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'trigram', content = '', detail = full);
-            CREATE VIRTUAL TABLE fts_short USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = none);
+            CREATE VIRTUAL TABLE fts_short USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column);
             PRAGMA user_version = \(schemaVersion);
             """)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('folding', ?)", arguments: [folding.name])

@@ -16,6 +16,7 @@ public enum LibraryRefresh {
     public static let stepSize = 1024
 
     /// Refreshes `store` from `roots`, calling `progress` after each step (on this thread).
+    @discardableResult
     public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize,
                            progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
         var result = Result()
