@@ -33,14 +33,20 @@ struct Search: ParsableCommand {
     @Option(help: "At most this many results.")
     var limit: Int?
 
+    /// A query that cannot be read: said on stderr, exit status 2 (1 is "nothing matched").
+    static func badQuery(_ reason: String) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: query: \(reason)\n".utf8))
+        return ExitCode(2)
+    }
+
     func run() throws {
         let parsed: SearchQuery
         do {
             parsed = try SearchQuery(parsing: query, order: byDate ? .date : .relevance)
         } catch {
-            throw Failure("query: \(error.description)")
+            throw Self.badQuery(error.description)
         }
-        guard !parsed.isEmpty else { throw Failure("query: nothing to search for") }
+        guard !parsed.isEmpty else { throw Self.badQuery("nothing to search for") }
         let roots = try LibraryPaths.resolve(paths)
         try LibraryPaths.requireExisting(roots)
         let opened = IndexOpening.open(roots: roots)

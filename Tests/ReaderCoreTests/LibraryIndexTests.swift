@@ -62,7 +62,7 @@ struct IndexedLibrary {
         lib.write("md/x.md", "---\ntitle: Markdown 文章\ndate: 2022-01-02\ntags: [甲, 乙]\n---\n正文。\n")
         let index = try lib.open()
         let result = try lib.refresh(index)
-        #expect(result.counts.indexed == 42)
+        #expect(result.counts.indexed == 41)
         #expect(result.counts.skipped == 1)
         #expect(try lib.listed(index) == lib.direct())
         #expect(try index.listing().skipped.map(\.reason) == ["empty file"])

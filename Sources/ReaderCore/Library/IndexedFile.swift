@@ -29,13 +29,13 @@ public struct IndexedFile: Sendable, Hashable {
 
 /// What a refresh of the index did.
 public struct IndexCounts: Hashable, Sendable, CustomStringConvertible {
-    /// Files read for the first time.
+    /// Articles read for the first time.
     public var indexed = 0
-    /// Files read again because they changed.
+    /// Articles read again because their files changed.
     public var changed = 0
     /// Files gone from the folders, and from the index.
     public var removed = 0
-    /// Files that are not articles (among those read now and before).
+    /// Files read now that are not articles.
     public var skipped = 0
     /// Files whose stamp was unchanged: not read.
     public var unchanged = 0

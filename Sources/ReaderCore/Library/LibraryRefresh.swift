@@ -63,7 +63,9 @@ public enum LibraryRefresh {
                 } else {
                     result.changes.changed.append(path)
                 }
-                if isNew { result.counts.indexed += 1 } else { result.counts.changed += 1 }
+                if entry.skipReason == nil {
+                    if isNew { result.counts.indexed += 1 } else { result.counts.changed += 1 }
+                }
                 if let head = entry.head { written.append(head) }
                 if let reason = entry.skipReason { skipped.append(SkippedFile(path: path, reason: reason)) }
                 update.files.append(IndexUpdate.Entry(file: entry, article: article))
