@@ -10,7 +10,21 @@ public final class ArticleBodies: @unchecked Sendable {
     /// How many full articles are kept.
     public let capacity: Int
     private let store: LibraryStore?
-    private var kept: [ArticleID: Article] = [:]
+    private var kept: [ArticleID: Kept] = [:]
+
+    /// A kept article, the stamp of the file it was read from, and when that was last checked.
+    private struct Kept {
+        var article: Article
+        var stamp: FileStamp?
+        var checked: Date
+        /// A change was found and told (the refresh it asked for will replace it).
+        var reported = false
+    }
+
+    /// The article asked for last (the one on screen).
+    private var lastShown: ArticleID?
+    /// How often a kept article's file is checked for changes while it is shown.
+    static let recheckInterval: TimeInterval = 0.5
     /// Least recently used first.
     private var order: [ArticleID] = []
     private var notices: [String] = []
@@ -26,12 +40,29 @@ public final class ArticleBodies: @unchecked Sendable {
     public func full(_ head: Article) -> Article {
         guard let path = head.path else { return head }
         let id = ArticleID(path: path)
-        if let article = kept[id] {
+        if var entry = kept[id] {
             touch(id)
-            return article
+            let now = Date()
+            // Checked each time the article is opened again, and now and then while it is shown.
+            let reopened = lastShown != id
+            lastShown = id
+            if !entry.reported, reopened || now.timeIntervalSince(entry.checked) >= Self.recheckInterval {
+                entry.checked = now
+                let stamp = FileStamp.of(id.rawValue)
+                if stamp != entry.stamp {
+                    // Shown as read until the refresh this asks for brings the new text.
+                    entry.reported = true
+                    notices.append(stamp == nil ? "this article's file is gone: it is left out at the next refresh"
+                                                : "this article's file changed: reading it again")
+                    stale = true
+                }
+                kept[id] = entry
+            }
+            return entry.article
         }
-        let article = read(head, id: id)
-        kept[id] = article
+        lastShown = id
+        let (article, stamp) = read(head, id: id)
+        kept[id] = Kept(article: article, stamp: stamp, checked: Date())
         order.append(id)
         if order.count > capacity { kept[order.removeFirst()] = nil }
         return article
@@ -63,7 +94,7 @@ public final class ArticleBodies: @unchecked Sendable {
         }
     }
 
-    private func read(_ head: Article, id: ArticleID) -> Article {
+    private func read(_ head: Article, id: ArticleID) -> (Article, FileStamp?) {
         let indexed = (try? store?.file(id)) ?? nil
         let (parsed, stamp) = ArticleFile.readParsed(path: id.rawValue)
         switch parsed.result {
@@ -72,13 +103,13 @@ public final class ArticleBodies: @unchecked Sendable {
                 notices.append("this article's file changed since it was indexed: read again")
                 stale = true
             }
-            return article
+            return (article, stamp)
         case .failure(let problem):
             var gone = head
             gone.body = [Block(.paragraph, "The file of this article cannot be read now: \(problem.reason). It is left out at the next refresh.")]
             notices.append("this article's file is gone or unreadable (\(problem.reason))")
             stale = true
-            return gone
+            return (gone, stamp)
         }
     }
 
