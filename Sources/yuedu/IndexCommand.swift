@@ -25,7 +25,7 @@ struct Index: ParsableCommand {
         let roots = try LibraryPaths.resolve(paths)
         try LibraryPaths.requireExisting(roots)
         let opened = IndexOpening.open(roots: roots)
-        if let message = opened.message { FileHandle.standardError.write(Data("yuedu: \(message)\n".utf8)) }
+        if let message = opened.message { Printing.warn(message) }
         guard let index = opened.index else { throw ExitCode(1) }
         let bar = ProgressBar(enabled: isatty(2) == 1)
         let result = try LibraryRefresh.run(store: index, roots: roots) { bar.show($0.done, of: $0.total) }
@@ -41,7 +41,7 @@ struct Index: ParsableCommand {
         out += ")\n"
         FileHandle.standardOutput.write(Data(out.utf8))
         for s in result.walkSkipped {
-            FileHandle.standardError.write(Data("skipped: \(s.path): \(s.reason)\n".utf8))
+            FileHandle.standardError.write(Data("skipped: \(Printing.field(s.path)): \(Printing.field(s.reason))\n".utf8))
         }
     }
 }

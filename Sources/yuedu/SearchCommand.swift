@@ -35,7 +35,7 @@ struct Search: ParsableCommand {
 
     /// A query that cannot be read: said on stderr, exit status 2 (1 is "nothing matched").
     static func badQuery(_ reason: String) -> ExitCode {
-        FileHandle.standardError.write(Data("Error: query: \(reason)\n".utf8))
+        FileHandle.standardError.write(Data("Error: query: \(Printing.field(reason))\n".utf8))
         return ExitCode(2)
     }
 
@@ -50,7 +50,7 @@ struct Search: ParsableCommand {
         let roots = try LibraryPaths.resolve(paths)
         try LibraryPaths.requireExisting(roots)
         let opened = IndexOpening.open(roots: roots)
-        if let message = opened.message { FileHandle.standardError.write(Data("yuedu: \(message)\n".utf8)) }
+        if let message = opened.message { Printing.warn(message) }
         guard let index = opened.index else { throw ExitCode(2) }
         if !cached { _ = try LibraryRefresh.run(store: index, roots: roots) }
         let persistence = PersistencePaths(environment: ProcessInfo.processInfo.environment)
@@ -78,9 +78,9 @@ struct Search: ParsableCommand {
             for hit in hits {
                 if let d = hit.article.date { list.appendDate(d, to: &out) }
                 out.append(0x09)
-                out += list.oneLine(hit.article.title).utf8
+                out += Printing.field(hit.article.title).utf8
                 out.append(0x09)
-                out += (hit.article.path ?? "").utf8
+                out += Printing.field(hit.article.path ?? "").utf8
                 out.append(0x0A)
             }
             list.writeAll(out, to: 1)
