@@ -53,7 +53,10 @@ extension AppState {
             message = "no article to search"
             return
         }
-        _ = searchIndexes.index(of: layout, at: current, generation: libraryGeneration)
+        _ = searchIndexes.index(of: layout, at: current, generation: libraryGeneration, options: matchOptions)
+        if matchOptions.variants, case .failure(let error) = ChineseVariants.shared, searchIndexes.noteVariantsMissing() {
+            message = "繁简 matching off: \(error)"
+        }
         prompt = SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry)
         search = nil
     }
@@ -114,7 +117,8 @@ extension AppState {
             search = nil
             return
         }
-        let results = searchIndexes.index(of: layout, at: current, generation: libraryGeneration).search(prompt.text)
+        let results = searchIndexes.index(of: layout, at: current, generation: libraryGeneration, options: matchOptions)
+            .search(prompt.text)
         let first = results.firstIndex(atOrAfter: prompt.origin)
         search = ArticleSearch(query: prompt.text, results: results, current: first?.index)
         if let first { reveal(results[first.index], in: layout) }

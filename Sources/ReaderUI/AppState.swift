@@ -49,6 +49,8 @@ public struct AppState {
     public internal(set) var showingSkipped = false
     public internal(set) var skippedTop = 0
     public var wrapOptions = WrapOptions()
+    /// The kinds of match the in-article search adds (`[search]` in the configuration).
+    public var matchOptions = MatchOptions()
     public let keymap: Keymap
     /// The search prompt on the bottom line while the reader types a query; keys go to it.
     public internal(set) var prompt: SearchPrompt?

@@ -86,10 +86,12 @@ public struct ArticleSearch: Hashable, Sendable {
     /// The index of the current match in `results`; nil when there are none.
     public var current: Int?
 
-    /// `[3/12]`, or a plain `no match for 'xyz'`.
+    /// `[3/12]`, with the current match's kind when it is not the text as written
+    /// (`[3/12 拼音]`, `[3/12 繁简]`), or a plain `no match for 'xyz'`.
     public var counter: String {
         guard let current, !results.isEmpty else { return "no match for '\(query)'" }
-        return "[\(current + 1)/\(results.count)]"
+        let kind = results.matches.indices.contains(current) ? results[current].kind.label.map { " " + $0 } ?? "" : ""
+        return "[\(current + 1)/\(results.count)\(kind)]"
     }
 }
 
@@ -100,19 +102,27 @@ final class SearchIndexCache: @unchecked Sendable {
     private struct Key: Hashable {
         var article: Int
         var generation: Int
+        var options: MatchOptions
     }
 
     private var indexes: [Key: SearchIndex] = [:]
     private(set) var builds = 0
+    private var toldVariantsMissing = false
+
+    /// True the first time only: the reader is told once that variants are off.
+    func noteVariantsMissing() -> Bool {
+        defer { toldVariantsMissing = true }
+        return !toldVariantsMissing
+    }
 
     /// The index of the article at library index `position` in library generation
     /// `generation`, built from its `layout`'s blocks (the article's `readingBlocks`, already
-    /// sanitized once for the layout) the first time.
-    func index(of layout: ArticleLayout, at position: Int, generation: Int) -> SearchIndex {
-        let key = Key(article: position, generation: generation)
+    /// sanitized once for the layout) the first time, matching as `options` asks.
+    func index(of layout: ArticleLayout, at position: Int, generation: Int, options: MatchOptions) -> SearchIndex {
+        let key = Key(article: position, generation: generation, options: options)
         if let index = indexes[key] { return index }
         if indexes.count >= 4 { indexes.removeAll(keepingCapacity: true) }
-        let index = SearchIndex(blocks: layout.blocks.map(\.text))
+        let index = SearchIndex(blocks: layout.blocks.map(\.text), options: options)
         builds += 1
         indexes[key] = index
         return index
@@ -123,7 +133,7 @@ final class SearchIndexCache: @unchecked Sendable {
     func remap(_ moved: [Int], from: Int, to: Int) {
         var next: [Key: SearchIndex] = [:]
         for (key, index) in indexes where key.generation == from && moved.indices.contains(key.article) {
-            next[Key(article: moved[key.article], generation: to)] = index
+            next[Key(article: moved[key.article], generation: to, options: key.options)] = index
         }
         indexes = next
     }

@@ -40,6 +40,13 @@ struct Read: ParsableCommand {
         // Index the library once it is all in (and again after each reload).
         library.onLoaded = { similarity.start($0.articles, generation: $0.libraryGeneration) }
         library.start(&state)
+        // The tables search matches with, made ready while the reader starts, so that the
+        // first `/` does not wait for them (tens of milliseconds, see ChineseVariants).
+        let search = setup.configuration.search
+        ParallelWork.detach {
+            if search.variants { _ = ChineseVariants.shared }
+            if search.pinyin { _ = PinyinTable.shared }
+        }
         let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
         let code = loop.run(&state)
         terminal.stop()

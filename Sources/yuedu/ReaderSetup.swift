@@ -58,6 +58,7 @@ struct ReaderSetup {
         state.themes = themes
         state.selectTheme(named: themeName)
         state.wrapOptions = configuration.wrap
+        state.matchOptions = configuration.search
         if var first = issues.first {
             first.file = first.file.map { ($0 as NSString).lastPathComponent }
             let more = issues.count > 1 ? " (+\(issues.count - 1) more, listed on exit)" : ""

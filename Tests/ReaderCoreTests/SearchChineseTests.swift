@@ -185,3 +185,21 @@ private var variants: ChineseVariants {
         #expect(query.spellings().contains([.initial("x"), .initial("c"), .initial("z"), .initial("x")]))
     }
 }
+
+@Suite struct SearchVariantsFallbackTests {
+    @Test func missingOpenCCDataIsAClearErrorNotACrash() {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-opencc-\(UUID())").path
+        #expect(throws: ChineseVariants.LoadError.self) { try ChineseVariants(dataDirectory: missing) }
+        do {
+            _ = try ChineseVariants(dataDirectory: missing)
+        } catch {
+            #expect(error.description == "no OpenCC data (STCharacters)")
+        }
+    }
+
+    @Test func theSameDataByPathGivesTheSameTable() throws {
+        let table = try ChineseVariants(dataDirectory: "/usr/share/opencc")
+        #expect(table.canonical(0x9109) == 0x4E61)
+        #expect(table.characterCount == (try ChineseVariants.shared.get()).characterCount)
+    }
+}

@@ -12,6 +12,10 @@ import Foundation
 /// indent = true
 /// ambiguous-wide = false
 ///
+/// [search]
+/// variants = true   # 乡 finds 鄉 (simplified and traditional as one)
+/// pinyin = true     # xczx finds 乡村振兴
+///
 /// [keys]
 /// line-down = ["j", "Down", "x"]
 /// top = ["g g", "Home"]
@@ -28,6 +32,8 @@ public struct Configuration: Sendable {
     public var theme: String?
     public var mouse = true
     public var wrap = WrapOptions()
+    /// The kinds of match search adds to the text as written (`[search]`).
+    public var search = MatchOptions()
     /// Folders or files to open when no PATH is given, `~` expanded, relative to the config's folder.
     public var library: [String] = []
     public var keys: [KeyBinding] = []
@@ -129,6 +135,15 @@ public struct Configuration: Sendable {
                     default: issue("unknown setting wrap.\(name) (indent, ambiguous-wide)", key: name, table: "wrap")
                     }
                 }
+            case "search":
+                guard case .table(let search) = value else { issue("search must be a table ([search])", key: key); continue }
+                for (name, v) in search.sorted(by: { $0.key < $1.key }) {
+                    switch name {
+                    case "variants": if let b = bool(v, name, in: "search") { config.search.variants = b }
+                    case "pinyin": if let b = bool(v, name, in: "search") { config.search.pinyin = b }
+                    default: issue("unknown setting search.\(name) (variants, pinyin)", key: name, table: "search")
+                    }
+                }
             case "keys":
                 guard case .table(let keys) = value else { issue("keys must be a table ([keys])", key: key); continue }
                 for (name, v) in keys.sorted(by: { $0.key < $1.key }) {
@@ -148,7 +163,7 @@ public struct Configuration: Sendable {
                     config.keys.append(KeyBinding(command: name, keys: strings, line: line))
                 }
             default:
-                issue("unknown setting \"\(key)\" (theme, mouse, library, [wrap], [keys])", key: key)
+                issue("unknown setting \"\(key)\" (theme, mouse, library, [wrap], [search], [keys])", key: key)
             }
         }
         config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }

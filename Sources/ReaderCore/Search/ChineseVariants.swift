@@ -87,16 +87,17 @@ public final class ChineseVariants: Sendable {
         self.classes = classes
     }
 
-    /// Loads the table through OpenCC's C API.
-    convenience init() throws(LoadError) {
+    /// Loads the table through OpenCC's C API, from OpenCC's own data directory or, when
+    /// given, `dataDirectory` (a folder holding `STCharacters.ocd2` and `TSCharacters.ocd2`).
+    convenience init(dataDirectory: String? = nil) throws(LoadError) {
         let input = Self.coveredCharacters()
         var pairs: [[(UInt32, UInt32)]] = []
         for dictionary in ["STCharacters", "TSCharacters"] {
             var converted: [(UInt32, UInt32)] = []
-            let output = try Self.convert(input, with: dictionary)
+            let output = try Self.convert(input, with: dictionary, in: dataDirectory)
             let from = Array(input.unicodeScalars), to = Array(output.unicodeScalars)
             guard from.count == to.count else {
-                throw LoadError(description: "OpenCC's \(dictionary) did not convert character by character")
+                throw LoadError(description: "OpenCC's \(dictionary) is not one character to one")
             }
             for (a, b) in zip(from, to) where a != b { converted.append((a.value, b.value)) }
             pairs.append(converted)
@@ -199,11 +200,15 @@ public final class ChineseVariants: Sendable {
     /// configuration naming only the character dictionary (found in OpenCC's data directory)
     /// converts each character alone. The C API opens configurations from files only, so it
     /// is written to a temporary file for the moment of opening.
-    private static func convert(_ text: String, with dictionary: String) throws(LoadError) -> String {
+    private static func convert(_ text: String, with dictionary: String, in directory: String?) throws(LoadError) -> String {
+        let file = directory.map { ($0 as NSString).appendingPathComponent(dictionary + ".ocd2") } ?? dictionary + ".ocd2"
+        guard !file.contains("\""), !file.contains("\\") else {
+            throw LoadError(description: "no OpenCC data (\(dictionary))")
+        }
         let config = """
             {"name": "\(dictionary) only",
-             "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "\(dictionary).ocd2"}},
-             "conversion_chain": [{"dict": {"type": "ocd2", "file": "\(dictionary).ocd2"}}]}
+             "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "\(file)"}},
+             "conversion_chain": [{"dict": {"type": "ocd2", "file": "\(file)"}}]}
             """
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("yuedu-opencc-\(getpid())-\(dictionary).json").path
@@ -213,8 +218,7 @@ public final class ChineseVariants: Sendable {
         let handle = opencc_open(path)
         try? FileManager.default.removeItem(atPath: path)
         guard let handle, handle != opencc_t(bitPattern: -1) else {
-            let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
-            throw LoadError(description: "OpenCC's \(dictionary) dictionary is missing (\(reason))")
+            throw LoadError(description: "no OpenCC data (\(dictionary))")
         }
         defer { opencc_close(handle) }
         let utf8 = Array(text.utf8)
