@@ -89,7 +89,7 @@ public final class ChineseVariants: Sendable {
 
     /// Loads the table through OpenCC's C API, from OpenCC's own data directory or, when
     /// given, `dataDirectory` (a folder holding `STCharacters.ocd2` and `TSCharacters.ocd2`).
-    convenience init(dataDirectory: String? = nil) throws(LoadError) {
+    public convenience init(dataDirectory: String? = nil) throws(LoadError) {
         let input = Self.coveredCharacters()
         var pairs: [[(UInt32, UInt32)]] = []
         for dictionary in ["STCharacters", "TSCharacters"] {

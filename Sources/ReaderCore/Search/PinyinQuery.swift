@@ -122,9 +122,6 @@ public struct PinyinQuery: Hashable, Sendable {
         private var at: [UInt64]
         /// The bit of the position past the last letter: reaching it is a match.
         let end: UInt64
-        /// The first letter, as a bit (a = bit 0): a match starts only on a character that
-        /// has a reading starting with it.
-        let firstInitial: UInt32
         /// Before the first character: at position 0.
         let start: UInt64 = 1
 
@@ -133,7 +130,6 @@ public struct PinyinQuery: Hashable, Sendable {
             let q = query.letters
             let n = q.count
             end = 1 << UInt64(n)
-            firstInitial = 1 << UInt32(q[0] &- 0x61)
             at = [UInt64](repeating: 0, count: 26)
             for (p, letter) in q.enumerated() where letter >= 0x61 && letter <= 0x7A {
                 at[Int(letter - 0x61)] |= 1 << UInt64(p)

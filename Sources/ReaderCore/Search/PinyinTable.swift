@@ -25,7 +25,8 @@ public final class PinyinTable: @unchecked Sendable {
     private let stage1: [UInt16]
     private let stage2: [UInt16]
 
-    private init() {
+    /// Decodes the generated table (a new copy; use ``shared``).
+    public init() {
         syllables = PinyinTableData.syllables.split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
         let words = Self.decode(PinyinTableData.setsBase64)
         var starts: [Int32] = [0, 0]

@@ -4,12 +4,13 @@
 /// One entry per Han character that has a reading and is a grapheme cluster of its own; a
 /// break entry between two that are not next to each other in the text (a pinyin match never
 /// crosses anything else: a space, a comma, a Latin letter, the end of a block). Built in one
-/// pass over the folded text, about a millisecond per 100,000 characters; eight bytes an entry.
+/// pass over the folded text; about ten bytes an entry.
 struct PinyinTrack: Sendable {
     /// For each entry, its set of readings in `PinyinTable`; 0 for a break.
     let sets: [UInt16]
-    /// For each entry, the letters its readings start with (a = bit 0); 0 for a break.
-    let initials: [UInt32]
+    /// For each letter a–z, the entries with a reading that starts with it, in order: where a
+    /// match of a query starting with that letter may start.
+    let starts: [[UInt32]]
     /// For each entry, where its character starts in the folded text, and (as a tag in the
     /// top bit) whether it takes four bytes rather than three.
     let positions: [UInt32]
@@ -19,7 +20,7 @@ struct PinyinTrack: Sendable {
     init(_ text: FoldedText) {
         let table = PinyinTable.shared
         var sets: [UInt16] = []
-        var initials: [UInt32] = []
+        var starts = [[UInt32]](repeating: [], count: 26)
         var positions: [UInt32] = []
         var lastEnd = -1
         text.bytes.withUnsafeBufferPointer { bytes in
@@ -44,11 +45,14 @@ struct PinyinTrack: Sendable {
                     if set != 0, origin[i] != FoldedText.inside, origin[i + length] != FoldedText.inside {
                         if lastEnd != i, !sets.isEmpty {
                             sets.append(0)
-                            initials.append(0)
                             positions.append(0)
                         }
+                        var initials = table.setInitials[set]
+                        while initials != 0 {
+                            starts[initials.trailingZeroBitCount].append(UInt32(sets.count))
+                            initials &= initials - 1
+                        }
                         sets.append(UInt16(set))
-                        initials.append(table.setInitials[set])
                         positions.append(UInt32(i) | (length == 4 ? Self.fourBytes : 0))
                         lastEnd = i + length
                     }
@@ -57,7 +61,7 @@ struct PinyinTrack: Sendable {
             }
         }
         self.sets = sets
-        self.initials = initials
+        self.starts = starts
         self.positions = positions
     }
 
@@ -65,21 +69,19 @@ struct PinyinTrack: Sendable {
     /// shortest from its first character; `text` is the folded text the track was built from.
     func matches(of query: PinyinQuery, in text: FoldedText) -> [SearchMatch] {
         let matcher = PinyinQuery.Matcher(query, table: PinyinTable.shared)
-        let first = matcher.firstInitial
         var found: [SearchMatch] = []
         var block = 0
         let blockStarts = text.blockStarts
         sets.withUnsafeBufferPointer { sets in
-            initials.withUnsafeBufferPointer { initials in
+            starts[Int(query.letters[0] &- 0x61)].withUnsafeBufferPointer { candidates in
                 text.origin.withUnsafeBufferPointer { origin in
                     let n = sets.count
-                    var i = 0
-                    while i < n {
-                        // Most characters cannot start a match: one test each.
-                        if initials[i] & first == 0 {
-                            i += 1
-                            continue
-                        }
+                    // Only characters with a reading that starts with the query's first letter
+                    // can start a match; one after a match's end (no overlaps).
+                    var from = 0
+                    for candidate in candidates {
+                        let i = Int(candidate)
+                        if i < from { continue }
                         var state = matcher.start
                         var j = i
                         var last = -1
@@ -90,15 +92,12 @@ struct PinyinTrack: Sendable {
                             state = next
                             j += 1
                         }
-                        guard last >= 0 else {
-                            i += 1
-                            continue
-                        }
+                        guard last >= 0 else { continue }
                         let start = Int(positions[i] & ~Self.fourBytes)
                         let end = Int(positions[last] & ~Self.fourBytes) + (positions[last] & Self.fourBytes != 0 ? 4 : 3)
                         while block + 1 < blockStarts.count, blockStarts[block + 1] <= start { block += 1 }
                         found.append(SearchMatch(block: block, range: Int(origin[start])..<Int(origin[end]), kind: .pinyin))
-                        i = last + 1
+                        from = last + 1
                     }
                 }
             }
