@@ -203,3 +203,49 @@ private var variants: ChineseVariants {
         #expect(table.characterCount == (try ChineseVariants.shared.get()).characterCount)
     }
 }
+
+@Suite struct SearchPinyinPropertyTests {
+    /// The pinyin matches of `query` in `text` the slow way: from each character, the fewest
+    /// that spell it (`PinyinQuery.matchLength`), left to right, never overlapping.
+    private func reference(_ query: PinyinQuery, in text: String) -> [String] {
+        let characters = Array(text)
+        var found: [String] = []
+        var i = 0
+        while i < characters.count {
+            if let length = query.matchLength(characters[i...].prefix { !PinyinTable.shared.readings(of: $0).isEmpty }) {
+                found.append(String(characters[i..<(i + length)]))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    @Test func theIndexFindsWhatTheSlowWayFinds() throws {
+        var random = SeededGenerator(seed: 15)
+        let alphabet = Array("乡村振兴行长乐中国银发展的是在了，a 。")
+        for _ in 0..<300 {
+            let text = String((0..<random.int(5...40)).map { _ in random.pick(alphabet) })
+            // A query spelt from a piece of the text (full readings, initials, a cut-off last
+            // reading), or letters at random.
+            var query = ""
+            let han = Array(text).filter { !PinyinTable.shared.readings(of: $0).isEmpty }
+            if !han.isEmpty, random.int(0...1) == 0 {
+                let start = random.int(0...han.count - 1)
+                for character in han[start..<min(han.count, start + random.int(1...4))] {
+                    let reading = random.pick(PinyinTable.shared.readings(of: character))
+                    query += random.int(0...1) == 0 ? reading : String(reading.prefix(random.int(1...reading.count)))
+                }
+            } else {
+                query = String((0..<random.int(2...6)).map { _ in random.pick(Array("xzhcgsyan")) })
+            }
+            guard let pinyin = PinyinQuery(query) else { continue }
+            let index = SearchIndex(blocks: [text], options: MatchOptions(variants: false, pinyin: true))
+            let found = index.search(query).matches.filter { $0.kind == .pinyin }.map {
+                String(decoding: Array(text.utf8)[$0.range], as: UTF8.self)
+            }
+            #expect(found == reference(pinyin, in: text), "query \(query) in \(text)")
+        }
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 /// A query read as pinyin: the letters a run of Han characters must spell.
 ///
 /// A query is pinyin when, once tone marks (`ā`, `ǎ`…), tone numbers (1–5), spaces and
-/// apostrophes are dropped and `ü` is written `v`, it is two to 63 ASCII letters: `xiangcunzhenxing`,
+/// apostrophes are dropped and `ü` is written `v`, it is two to 62 ASCII letters: `xiangcunzhenxing`,
 /// `xiang cun zhen xing`, `xiāngcūn`, `xiang1cun1`, `xczx`, `Beijing`. Anything else (a digit
 /// 0 or 6–9, punctuation, a Han character) makes it no pinyin query.
 ///
@@ -34,7 +34,7 @@ public struct PinyinQuery: Hashable, Sendable {
             default: return nil
             }
         }
-        guard letters.count >= 2, letters.count <= 63 else { return nil }
+        guard letters.count >= 2, letters.count <= 62 else { return nil }
         self.letters = letters
     }
 
@@ -120,6 +120,14 @@ public struct PinyinQuery: Hashable, Sendable {
         private var partial: [UInt64]
         /// For each letter a–z: the positions it is at.
         private var at: [UInt64]
+        /// For each position: its letter, as a bit (a = bit 0).
+        private var letterBits: [UInt32]
+        /// ``step(_:set:)`` from the start, by set, worked out the first time a set is seen:
+        /// the next positions, with ``doneFlag`` when the character ends a match;
+        /// ``unknown`` before.
+        private var firstSteps: [UInt64]
+        private static let unknown = UInt64.max
+        private static let doneFlag: UInt64 = 1 << 63
         /// The bit of the position past the last letter: reaching it is a match.
         let end: UInt64
         /// Before the first character: at position 0.
@@ -134,6 +142,8 @@ public struct PinyinQuery: Hashable, Sendable {
             for (p, letter) in q.enumerated() where letter >= 0x61 && letter <= 0x7A {
                 at[Int(letter - 0x61)] |= 1 << UInt64(p)
             }
+            letterBits = q.map { 1 << UInt32($0 &- 0x61) }
+            firstSteps = [UInt64](repeating: Self.unknown, count: table.setInitials.count)
             whole = [UInt64](repeating: 0, count: table.syllables.count)
             partial = whole
             for (s, syllable) in table.syllables.enumerated() {
@@ -154,6 +164,31 @@ public struct PinyinQuery: Hashable, Sendable {
                     }
                 }
             }
+        }
+
+        /// ``step(_:set:)`` from the start (before the first character of a match).
+        @inline(__always)
+        mutating func firstStep(set: Int) -> (next: UInt64, done: Bool) {
+            var known = firstSteps[set]
+            if known == Self.unknown {
+                let (next, done) = step(start, set: set)
+                known = next | (done ? Self.doneFlag : 0)
+                firstSteps[set] = known
+            }
+            return (known & ~Self.doneFlag, known & Self.doneFlag != 0)
+        }
+
+        /// The letters at the positions of `state`, as bits: a character goes on from there
+        /// only if a reading of it starts with one of them.
+        @inline(__always)
+        func letters(at state: UInt64) -> UInt32 {
+            var letters: UInt32 = 0
+            var state = state
+            while state != 0 {
+                letters |= letterBits[state.trailingZeroBitCount]
+                state &= state - 1
+            }
+            return letters
         }
 
         /// From the positions `state` reached before a character whose readings are set
