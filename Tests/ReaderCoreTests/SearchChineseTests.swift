@@ -241,11 +241,14 @@ private var variants: ChineseVariants {
                 query = String((0..<random.int(2...6)).map { _ in random.pick(Array("xzhcgsyan")) })
             }
             guard let pinyin = PinyinQuery(query) else { continue }
-            let index = SearchIndex(blocks: [text], options: MatchOptions(variants: false, pinyin: true))
+            // Blocks cut at each 。 (a match never crosses from one to the next).
+            let blocks = text.split(separator: "。", omittingEmptySubsequences: false).map(String.init)
+            let index = SearchIndex(blocks: blocks, options: MatchOptions(variants: false, pinyin: true))
             let found = index.search(query).matches.filter { $0.kind == .pinyin }.map {
-                String(decoding: Array(text.utf8)[$0.range], as: UTF8.self)
+                "\($0.block):" + String(decoding: Array(blocks[$0.block].utf8)[$0.range], as: UTF8.self)
             }
-            #expect(found == reference(pinyin, in: text), "query \(query) in \(text)")
+            let expected = blocks.enumerated().flatMap { b, block in reference(pinyin, in: block).map { "\(b):\($0)" } }
+            #expect(found == expected, "query \(query) in \(blocks)")
         }
     }
 }

@@ -117,7 +117,7 @@ public struct SearchIndex: Sendable {
             found = (foldingCase ? caseless : exact).matches(of: needle)
         }
         if let pinyin, let query = PinyinQuery(query) {
-            let spelt = pinyin.matches(of: query, in: exact)
+            let spelt = pinyin.matches(of: query)
             if !spelt.isEmpty { found = found.isEmpty ? spelt : Self.merge(found, spelt) }
         }
         return SearchResults(matches: found)
