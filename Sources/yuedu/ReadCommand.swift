@@ -5,18 +5,22 @@ import ReaderUI
 import Grid
 import Terminal
 
-/// `yuedu [PATH...]`: the fullscreen reader.
+/// `yuedu [PATH...]`: the fullscreen reader, the default subcommand (`read`, hidden from the
+/// help, which shows its usage as the command's own). `--theme` and `--config` are the root's
+/// `ReaderOptions`, decoded once and shared.
 struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read articles fullscreen (the default).")
+    static let configuration = CommandConfiguration(
+        abstract: "Read articles fullscreen (the default): yuedu [<path> ...].", shouldDisplay: false)
 
-    @Argument(help: "Files or directories of articles; the bundled seeds/ when omitted.")
+    @Argument(help: ArgumentHelp(
+        "Files or folders of articles; when omitted, the configured library, else the sample articles.",
+        valueName: "path"), completion: .file())
     var paths: [String] = []
 
-    @Option(help: "A theme: an installed theme's name or a theme file.")
-    var theme: String?
+    @OptionGroup var options: ReaderOptions
 
-    @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
-    var config: String?
+    var theme: String? { options.theme }
+    var config: String? { options.config }
 
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)
@@ -28,20 +32,20 @@ struct Read: ParsableCommand {
         do {
             try terminal.start()
         } catch let error as TerminalError {
-            FileHandle.standardError.write("yuedu: \(error.description)\n".data(using: .utf8)!)
+            Printing.warn(error.description)
             throw ExitCode(2)
         }
         var state = AppState(articles: [], width: terminal.width, height: terminal.height, keymap: setup.keymap)
         setup.apply(to: &state)
-        if let notice = terminal.notice { state.show(notice: notice) }
+        if let notice = terminal.notice { state.show(message: notice) }
         terminal.enableMouse(setup.configuration.mouse)
         let library = LibraryLoader(roots: roots)
         let similarity = BackgroundSimilarity()
         // Index the library once it is all in (and again after each reload).
-        library.onLoaded = { similarity.start($0.articles, generation: $0.libraryGeneration) }
+        library.onLoaded = { similarity.start($0.articles) }
         library.start(&state)
         // The tables search matches with, made ready while the reader starts, so that the
-        // first `/` does not wait for them (tens of milliseconds, see ChineseVariants).
+        // first `/` does not wait for them (about a tenth of a second, see ChineseVariants).
         let search = setup.configuration.search
         ParallelWork.detach {
             if search.variants { _ = ChineseVariants.shared }
@@ -53,7 +57,7 @@ struct Read: ParsableCommand {
         loop.reportExitMessages()
         setup.report()
         if let notice = terminal.notice {
-            FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
+            Printing.warn(notice)
         }
         if code != 0 { throw ExitCode(code) }
     }
@@ -79,7 +83,7 @@ struct Render: ParsableCommand {
         var out = ""
         for line in layout.lines {
             let gutter = line.role == .lead && line.indent > 0 ? "┃" + String(repeating: " ", count: line.indent - 1) : String(repeating: " ", count: line.indent)
-            out += gutter + line.text + "\n"
+            out += gutter + Printing.field(line.text) + "\n"
         }
         FileHandle.standardOutput.write(out.data(using: .utf8)!)
     }

@@ -22,10 +22,10 @@ struct ReaderSetup {
         var keymap = Keymap()
         issues += keymap.apply(configuration.keys, file: configuration.file)
 
-        let userThemes = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
-        let catalog = ThemeCatalog(directories: [bundledThemes(), userThemes].compactMap { $0 })
+        let catalog = ThemeCatalog(directories: ThemeCatalog.folders(
+            installed: SharedFiles.themes, configFile: path, environment: environment))
         var (themes, themeIssues) = Theme.installed(catalog)
-        var themeName = ThemeCatalog.defaultName
+        var themeName = ThemeCatalog.preferredName(environment: environment, installed: themes.map(\.name))
         if let wanted = theme ?? configuration.theme {
             if let installed = themes.first(where: { $0.name == wanted }) {
                 themeName = installed.name
@@ -69,15 +69,7 @@ struct ReaderSetup {
     /// Writes every problem to stderr, one a line.
     func report() {
         for issue in issues {
-            FileHandle.standardError.write("yuedu: config: \(issue)\n".data(using: .utf8)!)
+            Printing.warn("config: \(issue)")
         }
-    }
-
-    /// `themes/` of the repository, found like the bundled seeds.
-    static func bundledThemes() -> String? {
-        guard let seeds = LibraryPaths.bundledSeeds() else { return nil }
-        let themes = ((seeds as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: themes, isDirectory: &isDir) && isDir.boolValue ? themes : nil
     }
 }

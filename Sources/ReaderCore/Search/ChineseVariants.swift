@@ -18,8 +18,9 @@ import Foundation
 /// Phrase-level conversions (`头发` → `頭髮`) are left out on purpose: matching folds
 /// character by character, and every character of such a phrase is in a class already.
 ///
-/// Loading takes some tens of milliseconds (two conversions of 28,000 characters); the reader
-/// starts it on a thread of its own at start, so the first search finds it ready.
+/// Loading takes about a tenth of a second, nearly all of it OpenCC converting 28,000
+/// characters each way (BENCHMARKS.md); the reader starts it on a thread of its own at start,
+/// so the first search normally finds it ready.
 public final class ChineseVariants: Sendable {
     /// The first code point the table covers.
     static let base: UInt32 = 0x3400
