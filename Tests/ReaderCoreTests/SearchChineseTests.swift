@@ -197,6 +197,14 @@ private var variants: ChineseVariants {
         }
     }
 
+    @Test func withoutTheTableSearchMatchesTheTextAsWritten() {
+        let missing = ChineseVariants.LoadError(description: "no OpenCC data (STCharacters)")
+        let index = SearchIndex(blocks: ["鄉村圖書館", "乡村图书馆"], options: MatchOptions(), variants: .failure(missing))
+        #expect(index.options == MatchOptions(variants: false, pinyin: true))
+        #expect(index.search("乡村").matches == [SearchMatch(block: 1, range: 0..<6)])
+        #expect(index.search("xiangcun").count == 2, "pinyin still works")
+    }
+
     @Test func theSameDataByPathGivesTheSameTable() throws {
         let table = try ChineseVariants(dataDirectory: "/usr/share/opencc")
         #expect(table.canonical(0x9109) == 0x4E61)

@@ -54,17 +54,23 @@ public struct SearchIndex: Sendable {
     /// Folds `blocks` (title, lead, paragraphs, … as displayed) for searching, matching the
     /// text as written and, as `options` asks, across variants and by pinyin.
     public init(blocks: [String], options: MatchOptions = .exact) {
+        self.init(blocks: blocks, options: options, variants: ChineseVariants.shared)
+    }
+
+    /// Folds `blocks` with the variant table `variants` (or, when it failed to load, without:
+    /// matching is then as if `options.variants` were off).
+    init(blocks: [String], options: MatchOptions, variants: Result<ChineseVariants, ChineseVariants.LoadError>) {
         (exact, caseless) = FoldedText.fold(blocks: blocks)
         var options = options
-        if options.variants, case .success(let table) = ChineseVariants.shared {
-            variants = table
+        if options.variants, case .success(let table) = variants {
+            self.variants = table
             let caseless = caseless
             // A text without a character to change is its own fold (a query may still have one).
             variantFolds = exact.mappingVariants(table).map { ($0, caseless.mappingVariants(table) ?? caseless) }
                 ?? (exact, caseless)
         } else {
             options.variants = false
-            variants = nil
+            self.variants = nil
             variantFolds = nil
         }
         pinyin = options.pinyin ? PinyinTrack(exact) : nil
