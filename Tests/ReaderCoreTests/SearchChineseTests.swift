@@ -70,6 +70,12 @@ private var variants: ChineseVariants {
         #expect(found("IPHONE手機", in: ["新款iPhone手机"]).isEmpty)
     }
 
+    @Test func emptyTextsAndQueries() {
+        #expect(SearchIndex(blocks: [], options: MatchOptions()).search("乡村").isEmpty)
+        #expect(SearchIndex(blocks: [""], options: MatchOptions()).search("xiangcun").isEmpty)
+        #expect(SearchIndex(blocks: ["乡村"], options: MatchOptions()).search("").isEmpty)
+    }
+
     @Test func switchedOffMatchesExactly() {
         let off = MatchOptions(variants: false, pinyin: false)
         #expect(found("鄉村振興", in: ["乡村振兴"], options: off).isEmpty)

@@ -203,6 +203,7 @@ struct FoldedText: Sendable {
     /// This text with every Han character in its canonical variant (same layout, so the
     /// origins are shared); nil when no character changes.
     func mappingVariants(_ table: ChineseVariants) -> FoldedText? {
+        guard bytes.count > 0 else { return nil }
         var mapped = bytes.elements
         mapped.withUnsafeMutableBufferPointer { table.fold(utf8: $0) }
         let changed = bytes.withUnsafeBufferPointer { original in
