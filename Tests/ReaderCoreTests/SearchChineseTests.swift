@@ -266,3 +266,28 @@ private var variants: ChineseVariants {
         }
     }
 }
+
+@Suite struct QueryAlternativesTests {
+    @Test func variantsPerCharacterAndTheFoldedQuery() {
+        let both = QueryAlternatives("乡村图书馆", options: MatchOptions())
+        #expect(both.characters.map(Set.init) == [["乡", "鄉"], ["村"], ["图", "圖"], ["书", "書"], ["馆", "館", "舘"]])
+        #expect(both.characters.map(\.first) == Array("乡村图书馆"))
+        #expect(both.folded == "乡村图书馆")
+        #expect(QueryAlternatives("鄉村圖書館", options: MatchOptions()).folded == "乡村图书馆")
+        #expect(both.pinyin == nil)
+    }
+
+    @Test func pinyinWhenTheQueryIsPinyin() throws {
+        let query = QueryAlternatives("xiāng cūn", options: MatchOptions())
+        #expect(try #require(query.pinyin).text == "xiangcun")
+        #expect(query.characters.count == "xiāng cūn".count)
+        #expect(query.characters.allSatisfy { $0.count == 1 })
+    }
+
+    @Test func eachKindOff() {
+        let off = QueryAlternatives("鄉村", options: .exact)
+        #expect(off.characters == [["鄉"], ["村"]])
+        #expect(off.folded == "鄉村")
+        #expect(QueryAlternatives("xczx", options: MatchOptions(variants: true, pinyin: false)).pinyin == nil)
+    }
+}
