@@ -212,7 +212,7 @@ public final class ChineseVariants: Sendable {
              "conversion_chain": [{"dict": {"type": "ocd2", "file": "\(file)"}}]}
             """
         let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("yuedu-opencc-\(getpid())-\(dictionary).json").path
+            .appendingPathComponent("yuedu-opencc-\(getpid())-\(UUID().uuidString)-\(dictionary).json").path
         guard FileManager.default.createFile(atPath: path, contents: Data(config.utf8)) else {
             throw LoadError(description: "cannot write a temporary file for OpenCC")
         }
