@@ -30,12 +30,22 @@ import Darwin
 ///   new highlight instead of one character along the same one (`哈哈` in `哈哈哈哈` is two
 ///   laughs, not three).
 /// - An empty query, or one longer than the text, has no matches.
+/// - **Variants** (with `MatchOptions.variants`): simplified and traditional characters match
+///   each other, one character at a time (`乡村图书馆` finds `鄉村圖書館`); both text and query
+///   are folded to canonical forms (`ChineseVariants`), and a match whose text as written
+///   differs from the query is a ``SearchMatch/Kind/variant`` one.
+/// - **Pinyin** (with `MatchOptions.pinyin`): a query of Latin letters also finds runs of Han
+///   characters that spell it, in full or by initials (`xczx` finds `乡村振兴`), as
+///   ``SearchMatch/Kind/pinyin`` matches merged in reading order (see `PinyinQuery`).
 ///
 /// Cost: building is linear in the text (a few milliseconds per megabyte of Han, kana, Latin,
-/// Greek or Cyrillic text; clusters of several scalars cost more); a search is a
-/// `memchr` scan for the query's rarest byte followed by a `memcmp` at each candidate, well
-/// under a millisecond per megabyte for typical queries. Memory is about six bytes per byte of
-/// text (ten when lower-casing changes the length of some letter's UTF-8, as `Ⱥ` → `ⱥ`).
+/// Greek or Cyrillic text; clusters of several scalars cost more; about three times that with
+/// variants and pinyin); a search is a `memchr` scan for the query's rarest byte followed by a
+/// `memcmp` at each candidate, well under a millisecond per megabyte for typical queries, plus,
+/// for a pinyin query, a walk over the Han characters whose readings start with its first
+/// letter. Memory is about six bytes per byte of text (ten when lower-casing changes the
+/// length of some letter's UTF-8, as `Ⱥ` → `ⱥ`); variants add two, pinyin about sixteen per
+/// Han character (five per byte of Han text).
 public struct SearchIndex: Sendable {
     /// The text folded with case kept (for queries with capitals).
     let exact: FoldedText
