@@ -47,7 +47,7 @@ final class InstallTests {
 
     /// Runs the installed binary in `elsewhere` with only TERM, LANG and HOME set.
     func bare(_ arguments: [String], binary: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        try run(["sh", "-c", "cd \"$1\" && shift && exec env -i TERM=xterm-256color LANG=C.UTF-8 HOME=\"$1\" \"$@\"",
+        try run(["sh", "-c", "cd \"$1\" && home=$2 && shift 2 && exec env -i TERM=xterm-256color LANG=C.UTF-8 HOME=\"$home\" \"$@\"",
                  "sh", elsewhere, home, binary ?? bin] + arguments)
     }
 
@@ -69,15 +69,23 @@ final class InstallTests {
         let bash = try String(contentsOfFile: prefix + "/share/bash-completion/completions/yuedu", encoding: .utf8)
         for word in ["render", "wrap", "list", "bookmarks", "--theme", "--config"] { #expect(bash.contains(word), "\(word)") }
         let fish = try String(contentsOfFile: prefix + "/share/fish/vendor_completions.d/yuedu.fish", encoding: .utf8)
-        #expect(fish.contains("complete -c yuedu"))
+        #expect(fish.contains("complete -c 'yuedu'"))
         let zsh = try String(contentsOfFile: prefix + "/share/zsh/site-functions/_yuedu", encoding: .utf8)
         #expect(zsh.hasPrefix("#compdef yuedu"))
+    }
+
+    @Test func shellsCompleteThemeNamesFromTheInstalledThemes() throws {
+        // What the completion scripts run for `yuedu --theme <Tab>`.
+        let all = try bare(["---completion", "--", "--theme", "2", "0", "yuedu", "--theme", ""])
+        #expect(all.stdout.split(separator: "\n") == ["default", "high-contrast", "light", "monochrome"], "\(all)")
+        let h = try bare(["---completion", "--", "--theme", "2", "1", "yuedu", "--theme", "h"])
+        #expect(h.stdout.split(separator: "\n") == ["high-contrast"], "\(h)")
     }
 
     @Test func theBinaryNeedsOnlySystemCLibraries() throws {
         let ldd = try run(["ldd", bin])
         #expect(ldd.status == 0, "\(ldd.stderr)")
-        let libraries = ldd.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        let libraries = ldd.stdout.split(separator: "\n").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
         // The C library and its parts, the terminal, and the C libraries features use.
         let system = ["linux-vdso.so", "libc.so", "libm.so", "ld-linux", "libpthread.so", "libdl.so", "librt.so",
                       "libutil.so", "libncursesw.so", "libtinfo.so", "libstdc++.so", "libgcc_s.so",
