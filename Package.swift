@@ -40,11 +40,13 @@ let package = Package(
         .executableTarget(name: "yuedu-manual", dependencies: ["ReaderUI"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
+        // Helpers the test targets share: temporary folders, test articles, built products.
+        .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth", "TestSupport"]),
         .testTarget(name: "GridTests", dependencies: ["Grid"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),
         .testTarget(name: "ManualTests", dependencies: ["yuedu-manual", "ReaderUI", "ReaderCore", "Grid"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "ReaderUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "yuedu-bookmark-writer", "ReaderCore", "ReaderUI", "TestSupport"]),
     ]
 )

@@ -25,6 +25,9 @@ extension Manual {
         [keys]                  # command = [keys]: they replace the command's defaults
         line-down = ["j", "Down"]
         top = ["g", "Home"]     # a sequence is written "g g": g, then g
+
+        [keys.prompt]           # the same, in the search prompt
+        prompt-cancel = ["Esc", "C-g", "C-c"]
         .Ed
         .Pp
         Command names are those in parentheses under

@@ -47,10 +47,13 @@ enum Manual {
             .joined(separator: "\n")
     }
 
-    /// A key table row as the help screen shows it: the bindings, the help line.
-    static func rows(_ keymap: Keymap) -> [(command: Command, keys: String, help: String)] {
+    /// A key table row as the help screen shows it: the bindings (in the command's first
+    /// context, as the help screen takes them), the help line; and where it is configured.
+    static func rows(_ keymap: Keymap) -> [(command: Command, context: KeyContext, keys: String, help: String)] {
         Command.table.map { row in
-            (row.command, keymap.sequences(for: row.command).map(\.bindingName).joined(separator: " "), row.help)
+            let context = row.contexts.first ?? .reader
+            return (row.command, context,
+                    keymap.sequences(for: row.command, in: context).map(\.bindingName).joined(separator: " "), row.help)
         }
     }
 
@@ -60,17 +63,19 @@ enum Manual {
             .Sh KEYS
             The keys of the reader, as the help screen
             .Pq Sy \\&?
-            lists them; the name in parentheses is the command's name in the
+            lists them.
+            In parentheses is the command's name in the
             .Cm [keys]
-            table of the configuration, where every key can be changed.
-            The help screen always shows the keys actually bound.
+            table of the configuration
+            .Pq Cm [keys.prompt] No for the search prompt ,
+            where every key can be changed; the help screen always shows the keys actually bound.
             .Bl -tag -width "Space PgDn"
 
             """
         for row in rows(keymap) {
             out += ".It Sy \(quoted(row.keys))\n"
             out += text(row.help) + "\n"
-            out += ".Pq Cm \(row.command.name)\n"
+            out += row.context == .reader ? ".Pq Cm \(row.command.name)\n" : ".Pq Cm \(row.command.name) No in Cm [\(row.context.configTable)]\n"
         }
         out += """
             .El
@@ -85,19 +90,9 @@ enum Manual {
             drops it.
             The mouse wheel scrolls the pane under it; a click focuses a pane and selects in the
             list, and a click on the selected row opens it.
-            In the search prompt,
-            .Sy Enter
-            keeps the search,
-            .Sy Esc
-            goes back to where you were,
+            In the search prompt, keys that are not bound there are typed into the query, and
             .Sy Backspace
-            deletes a character as you see it,
-            .Sy C-u
-            clears, and
-            .Sy Up
-            and
-            .Sy Down
-            recall earlier searches.
+            deletes a character as you see it.
 
             """
         return out

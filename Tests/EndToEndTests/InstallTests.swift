@@ -142,8 +142,11 @@ final class InstallTests {
         }
         let keymap = Keymap()
         for row in Command.table {
-            let keys = keymap.sequences(for: row.command).map(\.bindingName).joined(separator: " ")
-            #expect(text.contains("\(keys) \(row.help) (\(row.command.name))"), "\(keys) \(row.help) (\(row.command.name))")
+            let context = row.contexts.first ?? .reader
+            let keys = keymap.sequences(for: row.command, in: context).map(\.bindingName).joined(separator: " ")
+            let table = context == .reader ? "" : " in [\(context.configTable)]"
+            let line = "\(keys) \(row.help) (\(row.command.name)\(table))"
+            #expect(text.contains(line), "\(line)")
         }
         for option in ["--theme", "--config", "render", "bookmarks", "NO_COLOR", "COLORFGBG", "XDG_CONFIG_HOME"] {
             #expect(text.contains(option), "\(option)")

@@ -36,7 +36,7 @@ import Testing
         let keymap = Keymap()
         for (row, info) in zip(rows, Command.table) {
             #expect(row.help == info.help)
-            let bound = keymap.sequences(for: info.command).map(\.bindingName).joined(separator: " ")
+            let bound = keymap.sequences(for: info.command, in: info.contexts.first ?? .reader).map(\.bindingName).joined(separator: " ")
             #expect(row.keys == bound, "\(info.command.name)")
         }
     }
