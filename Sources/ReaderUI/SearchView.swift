@@ -58,25 +58,11 @@ enum SearchView {
     }
 
     /// Where each drawn cluster of `line` is: its UTF-8 range in the block and its cells, as
-    /// `Screen.write` placed them (zero-width clusters take no cell; nothing past `maxWidth`).
+    /// `Screen.write` placed them (the same routine).
     private static func cellMap(of line: LayoutLine, maxWidth: Int, state: AppState) -> [(range: Range<Int>, x: Int, width: Int)] {
-        var cells: [(range: Range<Int>, x: Int, width: Int)] = []
-        var offset = line.start
-        var x = 0
-        for character in line.text {
-            let length = character.utf8.count
-            defer { offset += length }
-            var shown = character
-            if let first = character.unicodeScalars.first, first.value < 0x20 || (0x7F...0x9F).contains(first.value) {
-                shown = "\u{FFFD}"
-            }
-            let w = DisplayWidth.of(shown, ambiguousIsWide: state.wrapOptions.ambiguousIsWide)
-            if w == 0 { continue }
-            if x + w > maxWidth { break }
-            cells.append((offset..<(offset + length), x, w))
-            x += w
+        Screen.placements(of: line.text, limit: maxWidth, ambiguousIsWide: state.wrapOptions.ambiguousIsWide).map {
+            ((line.start + $0.range.lowerBound)..<(line.start + $0.range.upperBound), $0.x, $0.width)
         }
-        return cells
     }
 
     // MARK: - Status bar

@@ -1,4 +1,5 @@
 import Grid
+import TextSafety
 import CNCursesW
 import Glibc
 
@@ -243,9 +244,11 @@ public final class TerminalSession {
                 var pair = pairNumber(cell.style)
                 wattr_set(win, attributes(cell.style.attributes), 0, &pair)
                 // The cluster's code points in order, as ncurses places them (a combining mark
-                // joins the cell before); controls never reach the terminal.
+                // joins the cell before); controls never reach the terminal, and no more
+                // marks than a cell can hold (ncurses drops a cell given more).
                 text.removeAll(keepingCapacity: true)
                 for scalar in cell.text.unicodeScalars where Self.isSafeToWrite(scalar) {
+                    if text.count == Self.maximumCharactersPerCell { break }
                     text.append(wchar_t(bitPattern: scalar.value))
                 }
                 if text.isEmpty { text.append(0x20) }
@@ -268,14 +271,14 @@ public final class TerminalSession {
         previous = frame
     }
 
-    /// Whether a code point can go to the terminal as it is: never a C0 or C1 control, DEL,
-    /// nor a bidi or line-separator control that would reorder or break the rows. Text is
-    /// sanitized before it reaches a `Screen`; this is the last line of defence.
+    /// A spacing character and four marks: ncurses' `CCHARW_MAX`.
+    static let maximumCharactersPerCell = 5
+
+    /// Whether a code point can go to the terminal as it is, by `ControlPolicy`: never a C0
+    /// or C1 control, DEL, nor a bidi or line-separator control that would reorder or break
+    /// the rows. A `Screen` holds no such character already; this is the last line of defence.
     static func isSafeToWrite(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return false
-        default: return true
-        }
+        ControlPolicy.isSafe(scalar)
     }
 
     private func attributes(_ a: Attributes) -> attr_t {

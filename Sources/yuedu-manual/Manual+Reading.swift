@@ -2,7 +2,8 @@ import Foundation
 
 extension Manual {
     /// The key table read back out of a page's KEYS section (`.It Sy "keys"`, the help line,
-    /// `.Pq Cm name`, perhaps followed by its table): what the tests hold against the command table and the help screen.
+    /// `.Pq Cm name`, perhaps followed by its table): what the tests hold against the command
+    /// table and the help screen.
     static func keyRows(inPage page: String) -> [(name: String, keys: String, help: String)] {
         var rows: [(name: String, keys: String, help: String)] = []
         var inKeys = false

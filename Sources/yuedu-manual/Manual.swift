@@ -47,14 +47,10 @@ enum Manual {
             .joined(separator: "\n")
     }
 
-    /// A key table row as the help screen shows it: the bindings (in the command's first
-    /// context, as the help screen takes them), the help line; and where it is configured.
+    /// A key table row as the help screen shows it (`Keymap.helpRows`: the bindings in the
+    /// command's first context, the help line), and the context it is configured in.
     static func rows(_ keymap: Keymap) -> [(command: Command, context: KeyContext, keys: String, help: String)] {
-        Command.table.map { row in
-            let context = row.contexts.first ?? .reader
-            return (row.command, context,
-                    keymap.sequences(for: row.command, in: context).map(\.bindingName).joined(separator: " "), row.help)
-        }
+        keymap.helpRows().map { ($0.command, $0.command.info.contexts.first ?? .reader, $0.keys, $0.help) }
     }
 
     /// The KEYS section: one tagged item per row of the command table.

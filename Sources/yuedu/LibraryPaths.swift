@@ -5,7 +5,8 @@ import Foundation
 /// without the usage text that ArgumentParser prints for a mistyped command line.
 struct Failure: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The message is made safe: it may name files whose names hold control characters.
+    init(_ description: String) { self.description = Printing.field(description) }
 }
 
 /// Where the library is when the user names none: the sample articles installed with yuedu.

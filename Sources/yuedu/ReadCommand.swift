@@ -32,7 +32,7 @@ struct Read: ParsableCommand {
         do {
             try terminal.start()
         } catch let error as TerminalError {
-            FileHandle.standardError.write("yuedu: \(error.description)\n".data(using: .utf8)!)
+            Printing.warn(error.description)
             throw ExitCode(2)
         }
         var state = AppState(articles: [], width: terminal.width, height: terminal.height, keymap: setup.keymap)
@@ -50,7 +50,7 @@ struct Read: ParsableCommand {
         loop.reportExitMessages()
         setup.report()
         if let notice = terminal.notice {
-            FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
+            Printing.warn(notice)
         }
         if code != 0 { throw ExitCode(code) }
     }
@@ -76,7 +76,7 @@ struct Render: ParsableCommand {
         var out = ""
         for line in layout.lines {
             let gutter = line.role == .lead && line.indent > 0 ? "┃" + String(repeating: " ", count: line.indent - 1) : String(repeating: " ", count: line.indent)
-            out += gutter + line.text + "\n"
+            out += gutter + Printing.field(line.text) + "\n"
         }
         FileHandle.standardOutput.write(out.data(using: .utf8)!)
     }

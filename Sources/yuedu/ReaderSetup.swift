@@ -68,7 +68,7 @@ struct ReaderSetup {
     /// Writes every problem to stderr, one a line.
     func report() {
         for issue in issues {
-            FileHandle.standardError.write("yuedu: config: \(issue)\n".data(using: .utf8)!)
+            Printing.warn("config: \(issue)")
         }
     }
 }

@@ -36,6 +36,7 @@ import Testing
         let keymap = Keymap()
         for (row, info) in zip(rows, Command.table) {
             #expect(row.help == info.help)
+            // Computed here from the keymap, not taken from the rows the page was made from.
             let bound = keymap.sequences(for: info.command, in: info.contexts.first ?? .reader).map(\.bindingName).joined(separator: " ")
             #expect(row.keys == bound, "\(info.command.name)")
         }
