@@ -86,6 +86,10 @@ enum Manual {
             drops it.
             The mouse wheel scrolls the pane under it; a click focuses a pane and selects in the
             list, and a click on the selected row opens it.
+            Quit, suspend and repaint work whatever is open; every other key goes to what is on
+            top (help, the skipped files, the related overlay), and
+            .Sy Esc
+            closes it.
             In the search prompt, keys that are not bound there are typed into the query, and
             .Sy Backspace
             deletes a character as you see it.
