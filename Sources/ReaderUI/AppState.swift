@@ -78,6 +78,13 @@ public struct AppState {
     /// `bookmarks` whenever either changes).
     var bookmarkRows: [Int] = []
     var bookmarkSet: Set<ArticleKey> = []
+
+    /// Where the open article's body comes from when the library holds heads only (read from
+    /// its index); nil when the library holds whole articles.
+    public var bodies: ArticleBodies?
+    /// The similar-article lists kept in the library's index, used while no similarity
+    /// index is in memory; nil when there are none.
+    public var keptSimilar: (@Sendable (ArticleID) -> [ArticleID]?)?
     /// The open article laid out for the reading column.
     public private(set) var layout: ArticleLayout?
     /// How many layouts have been computed: a resize makes one, scrolling none.
@@ -122,7 +129,11 @@ public struct AppState {
         return Rect(x: x, y: pane.y, width: textWidth, height: pane.height)
     }
 
-    public var currentArticle: Article? { currentID.flatMap { library.article($0) } }
+    /// The open article, whole (its body read through `bodies` when the library holds heads).
+    public var currentArticle: Article? {
+        guard let head = currentID.flatMap({ library.article($0) }) else { return nil }
+        return bodies?.full(head) ?? head
+    }
 
     public var maxReadingTop: Int { max(0, (layout?.lines.count ?? 0) - readingColumn.height) }
 
