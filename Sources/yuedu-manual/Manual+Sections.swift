@@ -31,6 +31,9 @@ extension Manual {
         [keys]                  # command = [keys]: they replace the command's defaults
         line-down = ["j", "Down"]
         top = ["g", "Home"]     # a sequence is written "g g": g, then g
+
+        [keys.prompt]           # the same, in the search prompt
+        prompt-cancel = ["Esc", "C-g", "C-c"]
         .Ed
         .Pp
         Command names are those in parentheses under
@@ -118,6 +121,13 @@ extension Manual {
         .It Pa $XDG_STATE_HOME/yuedu/positions.json
         Where you stopped in each article
         .Pq default Pa ~/.local/state/yuedu/positions.json .
+        .It Pa $XDG_STATE_HOME/yuedu/search-history
+        The last 100 searches, one a line, oldest first, for
+        .Sy Up
+        and
+        .Sy Down
+        in the search prompt
+        .Pq default Pa ~/.local/state/yuedu/search-history .
         .El
 
         """#
@@ -171,6 +181,8 @@ extension Manual {
         .It Ev XDG_STATE_HOME
         The folder of
         .Pa yuedu/positions.json
+        and
+        .Pa yuedu/search-history
         .Pq default Pa ~/.local/state .
         .It Ev XDG_DATA_DIRS
         More folders to look for
