@@ -12,11 +12,20 @@ struct List: ParsableCommand {
             `skipped: PATH: REASON`. Exits with 1 when a path given does not exist.
             """)
 
-    @Argument(help: "Files or directories of articles; the bundled seeds when omitted.")
+    @Argument(help: "Files or directories of articles; when omitted, the configured library, else the sample articles.")
     var paths: [String] = []
 
+    @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
+    var config: String?
+
     func run() throws {
-        let roots = try LibraryPaths.resolve(paths)
+        var library: [String] = []
+        if paths.isEmpty {
+            let configuration = Configuration.load(path: config ?? Configuration.defaultPath(), required: config != nil)
+            for issue in configuration.issues { Printing.warn("config: \(issue)") }
+            library = configuration.library
+        }
+        let roots = try LibraryPaths.resolve(paths.isEmpty ? library : paths)
         let missing = roots.filter { !FileManager.default.fileExists(atPath: $0) && !isLink($0) }
         let listing = LibraryListing.load(paths: roots.filter { !missing.contains($0) })
         var out: [UInt8] = []

@@ -117,4 +117,32 @@ import TextSafety
         #expect(text == "abcd e f\u{FFFD}g␛]2;x␇")
         for scalar in text.unicodeScalars { #expect(ControlPolicy.isSafe(scalar)) }
     }
+
+    // MARK: - Met as a new user
+
+    @Test func anUnquotedValueGetsAHint() {
+        let config = Configuration.parse("theme = light\nmouse = false\n", file: "config.toml")
+        #expect(config.issues.count == 1)
+        #expect(config.issues.first?.line == 1)
+        #expect(config.issues.first?.message.contains("theme = \"light\"") == true, "\(config.issues)")
+        #expect(config.mouse == false, "the rest still applies")
+    }
+
+    @Test func aMisspelledScopeIsReported() {
+        let (theme, issues) = ThemeCatalog.parse("\"ui.reading.meta\" = \"red\"\n\"ui.readin.meta\" = \"blue\"\n", name: "mine")
+        #expect(theme?.scopes["ui.reading.meta"] != nil)
+        #expect(issues.count == 1)
+        #expect(issues.first?.line == 2)
+        #expect(issues.first?.message.contains("did you mean \"ui.reading.meta\"") == true, "\(issues)")
+    }
+
+    @Test func theBundledThemesUseOnlyKnownScopes() throws {
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes").path
+        let catalog = ThemeCatalog(directories: [themes])
+        for name in catalog.names {
+            let (theme, issues) = catalog.load(name)
+            #expect(theme != nil && issues.isEmpty, "\(name): \(issues)")
+        }
+    }
 }
