@@ -9,6 +9,7 @@ let usage = """
       related-memory LIBRARY    load LIBRARY, build the similarity index: peak memory, time
       related-ui                the related sidebar on 10,000 articles: open an article, keystrokes
       prompt [ROUNDS]           search prompt on a 1 MB article: keystroke to frame (20 rounds)
+      bookmarks [COUNT]         100,000 bookmarks: load, and what a key press costs before and now
 
     """
 
@@ -21,6 +22,7 @@ case "related": benchmarkRelated()
 case "related-memory": benchmarkRelatedMemory(rest)
 case "related-ui": benchmarkRelatedUI()
 case "prompt": benchmarkPrompt(rest)
+case "bookmarks": benchmarkBookmarks(rest)
 default:
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
