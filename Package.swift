@@ -25,17 +25,22 @@ let package = Package(
         .target(name: "ReaderCore", dependencies: ["TOMLKit", "TextSafety"]),
         // The C library's wcwidth, only for the tests that check the width tables against it.
         .target(name: "CWidth"),
+        // The commit a build was made from, when scripts/install.sh tells it (else empty).
+        .target(name: "CBuildInfo"),
         // The application as a value: state, commands, views.
         .target(name: "ReaderUI", dependencies: ["ReaderCore", "Grid", "TextSafety"]),
         .executableTarget(
             name: "yuedu",
             dependencies: [
-                "ReaderCore", "ReaderUI", "Grid", "Terminal", "TextSafety",
+                "ReaderCore", "ReaderUI", "Grid", "Terminal", "CBuildInfo", "TextSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks for BENCHMARKS.md (wrap, search, related, related-ui, prompt).
         .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore", "ReaderUI", "Grid"]),
+        // The man page's own sections (keys from the command table, configuration, files,
+        // environment, examples) spliced into the page generate-manual makes; scripts/install.sh.
+        .executableTarget(name: "yuedu-manual", dependencies: ["ReaderUI"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         // Helpers the test targets share: temporary folders, test articles, built products.
@@ -44,6 +49,7 @@ let package = Package(
         .testTarget(name: "GridTests", dependencies: ["Grid", "TextSafety"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "yuedu-bookmark-writer", "ReaderCore", "TestSupport", "CWidth"]),
+        .testTarget(name: "ManualTests", dependencies: ["yuedu-manual", "ReaderUI", "ReaderCore", "Grid"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "yuedu-bookmark-writer", "ReaderCore", "ReaderUI", "TestSupport", "CWidth"]),
     ]
 )

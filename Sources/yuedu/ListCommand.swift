@@ -12,7 +12,8 @@ struct List: ParsableCommand {
             `skipped: PATH: REASON`. Exits with 1 when a path given does not exist.
             """)
 
-    @Argument(help: "Files or directories of articles; when omitted, the configured library, else the sample articles.")
+    @Argument(help: ArgumentHelp("Files or folders of articles; when omitted, the configured library, else the sample articles.",
+                                 valueName: "path"), completion: .file())
     var paths: [String] = []
 
     @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
