@@ -146,3 +146,49 @@ import TextSafety
         }
     }
 }
+
+/// Markdown's inline parser in time linear in its input, whatever the nesting.
+@Suite struct MarkdownLinearTests {
+    /// Seconds to parse `text` as Markdown, the fastest of three runs.
+    private func seconds(_ text: String) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = Date()
+            _ = MarkdownFormat.parse("# T\n\n" + text + "\n")
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        return best
+    }
+
+    private func nestedLinks(_ depth: Int) -> String {
+        String(repeating: "[", count: depth) + "x" + String(repeating: "](u)", count: depth)
+    }
+
+    @Test(arguments: ["nested links", "open brackets", "backticks", "angle brackets", "reference brackets"])
+    func pathologicalInlinesCostLinearTime(kind: String) {
+        func input(_ n: Int) -> String {
+            switch kind {
+            case "nested links": return nestedLinks(n)
+            case "open brackets": return String(repeating: "[", count: n)
+            case "backticks": return String(repeating: "`a", count: n)
+            case "angle brackets": return String(repeating: "<", count: n)
+            default: return String(repeating: "[a][", count: n)
+            }
+        }
+        let small = seconds(input(20_000))
+        let large = seconds(input(160_000))
+        // 8 times the input: about 8 times the time when linear, 64 times when quadratic.
+        #expect(large / max(small, 0.01) < 24, "\(kind): 20,000: \(small) s, 160,000: \(large) s")
+    }
+
+    @Test func halfAMegabyteOfNestedLinksParses() {
+        let article = MarkdownFormat.parse("# T\n\n" + nestedLinks(100_000) + "\n")
+        #expect(article?.body.first?.text.contains("x") == true)
+    }
+
+    @Test func ordinaryLinksStillResolve() {
+        let article = MarkdownFormat.parse("# T\n\n前 [外 [内](a) 链](b) 后 `代码` <https://e.x>\n")
+        #expect(article?.body.first?.text == "前 外 内 链 后 代码 https://e.x")
+        #expect(article?.body.first?.links.map(\.target) == ["b", "https://e.x"])
+    }
+}
