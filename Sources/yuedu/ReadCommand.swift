@@ -22,8 +22,7 @@ struct Read: ParsableCommand {
     var theme: String? { options.theme }
     var config: String? { options.config }
 
-    @Flag(help: "Read the files directly, without the library index.")
-    var noIndex = false
+    var noIndex: Bool { options.noIndex }
 
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)

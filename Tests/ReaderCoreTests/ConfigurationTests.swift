@@ -139,32 +139,32 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
 
     @Test func paletteNamesHexAndIndices() throws {
         let (theme, issues) = ThemeCatalog.parse("""
-            "ui.a" = "accent"
-            "ui.b" = { fg = "#ff0000", bg = 17, modifiers = ["bold", "italic"] }
-            "ui.c" = { fg = "bright-blue", bg = "default" }
-            "ui.d" = "grey"
+            "ui.list" = "accent"
+            "ui.header" = { fg = "#ff0000", bg = 17, modifiers = ["bold", "italic"] }
+            "ui.border" = { fg = "bright-blue", bg = "default" }
+            "ui.help" = "grey"
             [palette]
             accent = "#ffd7af"
             """, name: "t")
         #expect(issues.isEmpty, "\(issues)")
         let scopes = try #require(theme).scopes
-        #expect(scopes["ui.a"] == ThemeScope(foreground: .rgb(0xFF, 0xD7, 0xAF)))
-        #expect(scopes["ui.b"] == ThemeScope(foreground: .rgb(255, 0, 0), background: .indexed(17), modifiers: [.bold, .italic]))
-        #expect(scopes["ui.c"] == ThemeScope(foreground: .indexed(12), background: .default))
-        #expect(scopes["ui.d"] == ThemeScope(foreground: .indexed(8)))
+        #expect(scopes["ui.list"] == ThemeScope(foreground: .rgb(0xFF, 0xD7, 0xAF)))
+        #expect(scopes["ui.header"] == ThemeScope(foreground: .rgb(255, 0, 0), background: .indexed(17), modifiers: [.bold, .italic]))
+        #expect(scopes["ui.border"] == ThemeScope(foreground: .indexed(12), background: .default))
+        #expect(scopes["ui.help"] == ThemeScope(foreground: .indexed(8)))
     }
 
     @Test func badScopesAreReportedWithLinesAndLeftOut() throws {
         let (theme, issues) = ThemeCatalog.parse("""
-            "ui.good" = "red"
-            "ui.bad" = { fg = "purplish" }
-            "ui.worse" = { fg = "red", blink = true }
-            "ui.odd" = { modifiers = ["sparkle"] }
-            "ui.big" = 300
+            "ui.bookmark" = "red"
+            "ui.sidebar" = { fg = "purplish" }
+            "ui.statusbar" = { fg = "red", blink = true }
+            "ui.reading" = { modifiers = ["sparkle"] }
+            "ui.help.key" = 300
             """, name: "t")
         let t = try #require(theme)
-        #expect(t.scopes["ui.good"] == ThemeScope(foreground: .indexed(1)))
-        #expect(t.scopes["ui.big"] == nil)
+        #expect(t.scopes["ui.bookmark"] == ThemeScope(foreground: .indexed(1)))
+        #expect(t.scopes["ui.help.key"] == nil)
         #expect(Set(issues.compactMap(\.line)) == [2, 3, 4, 5], "\(issues)")
         #expect(issues.allSatisfy { $0.file == "t.toml" })
     }
@@ -174,14 +174,14 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try """
-            "ui.a" = "main"
-            "ui.b" = { fg = "main", modifiers = ["bold"] }
+            "ui.list" = "main"
+            "ui.header" = { fg = "main", modifiers = ["bold"] }
             [palette]
             main = 100
             """.write(toFile: dir + "/base.toml", atomically: true, encoding: .utf8)
         try """
             inherits = "base"
-            "ui.b" = "blue"
+            "ui.header" = "blue"
             [palette]
             main = 200
             """.write(toFile: dir + "/child.toml", atomically: true, encoding: .utf8)
@@ -191,8 +191,8 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         let (child, issues) = catalog.load("child")
         #expect(issues.isEmpty)
         // The parent's scope with the child's palette; the child's own scope wins.
-        #expect(child?.scopes["ui.a"] == ThemeScope(foreground: .indexed(200)))
-        #expect(child?.scopes["ui.b"] == ThemeScope(foreground: .indexed(4)))
+        #expect(child?.scopes["ui.list"] == ThemeScope(foreground: .indexed(200)))
+        #expect(child?.scopes["ui.header"] == ThemeScope(foreground: .indexed(4)))
         let (loop, loopIssues) = catalog.load("loop1")
         #expect(loop != nil)
         #expect(loopIssues.contains { $0.message.contains("loop") && $0.line == 1 })

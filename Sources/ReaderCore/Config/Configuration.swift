@@ -58,6 +58,12 @@ public struct Configuration: Sendable {
 
     public init() {}
 
+    /// `$HOME`, or the password file's home when it is not set.
+    static func home(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        return NSHomeDirectory()
+    }
+
     /// `$XDG_CONFIG_HOME/yuedu/config.toml`, or `~/.config/yuedu/config.toml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
@@ -104,7 +110,7 @@ public struct Configuration: Sendable {
                     config.issues.append(issue)
                     return config
                 }
-                issue.message += ": that line is left out"
+                issue.message += ": that line is left out" + Self.hint(forLine: lines[line - 1])
                 config.issues.append(issue)
                 lines[line - 1] = ""
                 text = lines.joined(separator: "\n")
@@ -197,13 +203,25 @@ public struct Configuration: Sendable {
         return config
     }
 
+    /// A hint for the commonest mistake, a string without quotes (`theme = light`).
+    static func hint(forLine line: String) -> String {
+        guard let eq = line.firstIndex(of: "=") else { return "" }
+        let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+        let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, let first = value.unicodeScalars.first,
+              first.properties.isAlphabetic || first == "~" || first == "/" || first == ".",
+              value != "true", value != "false", Double(value) == nil else { return "" }
+        return " (a text value is quoted: \(key) = \"\(value)\")"
+    }
+
     private static func describe(_ value: ConfigValue) -> String {
         if case .string(let s) = value { return "\"\(s)\"" }
         return value.typeName
     }
 
     private static func expand(_ path: String, directory: String) -> String {
-        if path == "~" || path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst() }
+        // `~` is $HOME, as the shell has it (not the password file's home).
+        if path == "~" || path.hasPrefix("~/") { return home() + path.dropFirst() }
         if path.hasPrefix("/") { return path }
         return (directory as NSString).appendingPathComponent(path)
     }
