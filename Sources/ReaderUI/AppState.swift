@@ -13,6 +13,8 @@ public enum Effect: Hashable, Sendable {
     case toggleBookmark(Article)
     /// Remember where the article with this key is being read.
     case savePosition(ArticleKey, ReadingPosition)
+    /// Keep the search history (newest last) for the next run.
+    case saveSearchHistory([String])
 }
 
 /// The whole application as a value. `apply(_:)` is the one place commands change it.
@@ -35,6 +37,8 @@ public struct AppState {
     public private(set) var height: Int
     /// First row of the reading pane's layout on screen.
     public internal(set) var readingTop = 0
+    /// The text resizes keep at the top (see `setGeometry`).
+    var readingAnchor: ReadingAnchor?
     public internal(set) var listTop = 0
     public internal(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
@@ -192,6 +196,8 @@ public struct AppState {
     private mutating func applyToPanes(_ command: Command) -> [Effect] {
         let place = (article: currentID, top: readingTop)
         if let motion = command.motion(page: pageSize) {
+            // Scrolling, even where the top cannot move, makes the place the one on screen.
+            if focus == .reading { readingAnchor = nil }
             move(motion)
             return positionEffects(since: place)
         }
@@ -210,6 +216,7 @@ public struct AppState {
         case .search: openPrompt()
         case .searchNext: stepSearch(forward: true)
         case .searchPrevious: stepSearch(forward: false)
+        case .percent: message = "type how far first: 50% goes halfway"
         case .related: toggleRelated()
         case .back: goBack()
         case .forward: goForward()
@@ -314,18 +321,37 @@ public struct AppState {
     }
 
     /// Changes the geometry, then puts the text that was at the top back at the top.
+    ///
+    /// The text is the anchor the last resize kept when the pane has not scrolled since, not
+    /// what a clamped top shows: a round trip through a taller terminal (where the end of the
+    /// article pulled the top up) comes back to the same text.
     private mutating func setGeometry(width: Int, height: Int, fullscreen: Bool) {
-        let anchor = layout.flatMap { l in l.lines.indices.contains(readingTop) ? l.lines[readingTop] : nil }
+        var place: (block: Int, offset: Int)?
+        if let kept = readingAnchor, kept.article == currentID, kept.top == readingTop {
+            place = (kept.block, kept.offset)
+        } else if let layout, layout.lines.indices.contains(readingTop) {
+            place = layout.place(ofLine: readingTop)
+        }
         self.width = width
         self.height = height
         self.fullscreen = fullscreen
         relayout()
-        if let anchor, let layout {
-            readingTop = layout.line(containing: anchor.block, offset: anchor.start)
+        if let place, let layout {
+            readingTop = layout.line(containing: place.block, offset: place.offset)
         }
         readingTop = clamp(readingTop, 0, maxReadingTop)
+        readingAnchor = place.map { ReadingAnchor(article: currentID, top: readingTop, block: $0.block, offset: $0.offset) }
         keepSearchMatchInView()
     }
+}
+
+/// The text a resize put at the top of the reading pane (block, UTF-8 offset), and the row it
+/// left the top on: valid while the pane stays there on the same article.
+struct ReadingAnchor: Hashable, Sendable {
+    var article: ArticleID?
+    var top: Int
+    var block: Int
+    var offset: Int
 }
 
 /// A movement through a list or a text: by some rows, or to an end.

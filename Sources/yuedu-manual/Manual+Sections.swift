@@ -13,6 +13,7 @@ extension Manual {
         Every setting is optional; here each has its default:
         .Bd -literal -offset indent
         theme = "default"       # a theme name or a path to a theme file; --theme wins
+        background = "auto"     # "light" or "dark" instead of asking the terminal
         mouse = true            # wheel and clicks; false leaves the mouse to the terminal
         library = []            # files or folders opened when no PATH is given; ~ and
                                 # paths relative to the config's folder work;
@@ -20,7 +21,8 @@ extension Manual {
 
         [wrap]
         indent = true           # keep a Chinese paragraph's first-line indent (U+3000)
-        ambiguous-wide = false  # draw East Asian Ambiguous characters two cells wide
+        ambiguous-wide = "auto" # true/false: East Asian Ambiguous characters two cells
+                                # wide or one; "auto": as the terminal answers
 
         [keys]                  # command = [keys]: they replace the command's defaults
         line-down = ["j", "Down"]
@@ -122,22 +124,30 @@ extension Manual {
         .Bl -tag -width Ds
         .It Ev NO_COLOR
         When set to anything non-empty, no colour is used at all, only bold, dim, italic,
-        underline and reverse.
+        underline and reverse; search matches and selections are drawn in reverse.
         .It Ev COLORFGBG
         Set by some terminals (rxvt, Konsole) to their foreground and background colours
         .Pq Li 0;15 .
-        When its last field is a light colour (anything but 0\(en6 and 8) and neither
-        .Fl -theme
-        nor the configuration names a theme, the
-        .Sy light
-        theme is used.
+        When the terminal does not answer yuedu's question about its background (OSC 11) and
+        the configuration does not say, a last field that is a light colour (anything but
+        0\(en6 and 8) makes the default theme use its light variant.
+        .It Ev COLORTERM
+        .Li truecolor
+        or
+        .Li 24bit :
+        colours are sent as RGB, through the direct-colour terminfo entry of the terminal type
+        .Pq e.g. Li xterm-direct
+        when there is one.
         .It Ev TERM
         The terminal type; one without a terminfo entry, or
         .Li dumb ,
         is refused with a clear message and exit status 2.
         .It Ev LANG , LC_ALL , LC_CTYPE
-        The locale. When it is not UTF-8, yuedu switches to C.UTF-8 and says so in the status
-        bar, so Chinese still shows.
+        The locale. yuedu writes in its character set (UTF-8, GB18030, GBK, Big5, EUC-JP); a
+        character it cannot encode shows as
+        .Li \&? .
+        Only the C/POSIX locale, or one that is not installed, is switched to C.UTF-8, said in
+        the status bar, so Chinese still shows.
         .It Ev ESCDELAY
         How long, in milliseconds, to wait after Esc for the rest of a key
         .Pq default 25 ;

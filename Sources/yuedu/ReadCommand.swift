@@ -38,8 +38,16 @@ struct Read: ParsableCommand {
             Printing.warn(error.description)
             throw ExitCode(2)
         }
+        let answers = terminal.query(background: setup.configuration.background == .auto,
+                                     ambiguousWidth: !setup.configuration.ambiguousWideSet)
+        let background = setup.background(answered: answers.background)
+        terminal.background = background
         var state = AppState(articles: [], width: terminal.width, height: terminal.height, keymap: setup.keymap)
-        setup.apply(to: &state)
+        setup.apply(to: &state, background: background, ambiguousIsWide: answers.ambiguousIsWide)
+        if state.wrapOptions.ambiguousIsWide {
+            // ncursesw measures ambiguous characters one cell wide; this terminal draws two.
+            terminal.drawnWidth = { DisplayWidth.of($0, ambiguousIsWide: true) }
+        }
         if let notice = terminal.notice { state.show(message: notice) }
         terminal.enableMouse(setup.configuration.mouse)
         let opened = noIndex ? nil : IndexOpening.open(roots: roots)

@@ -79,7 +79,7 @@ struct ReaderLoop {
             switch effect {
             case .quit: return true
             case .suspend: terminal.suspend()
-            case .redraw: terminal.draw(Screen(width: 0, height: 0))
+            case .redraw: terminal.repaint()
             case .reload: library?.reload()
             default: _ = persistence.run(effect, on: &state)
             }

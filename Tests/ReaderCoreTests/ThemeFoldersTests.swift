@@ -66,9 +66,5 @@ import Testing
         #expect(ThemeCatalog.backgroundIsLight(colorFGBG: "default;default") == nil)
         #expect(ThemeCatalog.backgroundIsLight(colorFGBG: "") == nil)
         #expect(ThemeCatalog.backgroundIsLight(colorFGBG: nil) == nil)
-        #expect(ThemeCatalog.preferredName(environment: ["COLORFGBG": "0;15"], installed: ["default", "light"]) == "light")
-        #expect(ThemeCatalog.preferredName(environment: ["COLORFGBG": "0;15"], installed: ["default"]) == "default")
-        #expect(ThemeCatalog.preferredName(environment: ["COLORFGBG": "15;0"], installed: ["default", "light"]) == "default")
-        #expect(ThemeCatalog.preferredName(environment: [:], installed: ["default", "light"]) == "default")
     }
 }

@@ -5,12 +5,13 @@ import Foundation
 ///
 /// ```toml
 /// theme = "light"
+/// background = "auto"
 /// mouse = true
 /// library = ["~/articles"]
 ///
 /// [wrap]
 /// indent = true
-/// ambiguous-wide = false
+/// ambiguous-wide = "auto"
 ///
 /// [keys]
 /// line-down = ["j", "Down", "x"]
@@ -30,9 +31,18 @@ public struct Configuration: Sendable {
         public var context: String? = nil
     }
 
+    /// The terminal's background as the user says it, or `auto`: ask the terminal.
+    public enum Background: String, Sendable, CaseIterable {
+        case auto, light, dark
+    }
+
     public var theme: String?
+    public var background = Background.auto
     public var mouse = true
     public var wrap = WrapOptions()
+    /// Whether `wrap.ambiguous-wide` was set (true or false); when not (or "auto"), the reader
+    /// asks the terminal how it draws an ambiguous character.
+    public var ambiguousWideSet = false
     /// Folders or files to open when no PATH is given, `~` expanded, relative to the config's folder.
     public var library: [String] = []
     public var keys: [KeyBinding] = []
@@ -101,7 +111,7 @@ public struct Configuration: Sendable {
         }
         func bool(_ value: ConfigValue, _ key: String, in table: String = "") -> Bool? {
             if case .boolean(let b) = value { return b }
-            issue("\(table.isEmpty ? key : table + "." + key) must be true or false, found \(value.typeName)", key: key, table: table)
+            issue("\(table.isEmpty ? key : table + "." + key) must be true or false\(key == "ambiguous-wide" ? " (or \"auto\")" : ""), found \(value.typeName)", key: key, table: table)
             return nil
         }
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
@@ -111,6 +121,9 @@ public struct Configuration: Sendable {
                 else { issue("theme must be a theme name or a path, found \(value.typeName)", key: key) }
             case "mouse":
                 if let b = bool(value, key) { config.mouse = b }
+            case "background":
+                if case .string(let name) = value, let b = Background(rawValue: name) { config.background = b }
+                else { issue("background must be \"auto\", \"light\" or \"dark\", found \(describe(value))", key: key) }
             case "library":
                 var items: [ConfigValue] = []
                 switch value {
@@ -130,7 +143,9 @@ public struct Configuration: Sendable {
                 for (name, v) in wrap.sorted(by: { $0.key < $1.key }) {
                     switch name {
                     case "indent": if let b = bool(v, name, in: "wrap") { config.wrap.keepIndent = b }
-                    case "ambiguous-wide": if let b = bool(v, name, in: "wrap") { config.wrap.ambiguousIsWide = b }
+                    case "ambiguous-wide":
+                        if case .string("auto") = v { config.ambiguousWideSet = false; continue }
+                        if let b = bool(v, name, in: "wrap") { config.wrap.ambiguousIsWide = b; config.ambiguousWideSet = true }
                     default: issue("unknown setting wrap.\(name) (indent, ambiguous-wide)", key: name, table: "wrap")
                     }
                 }
@@ -160,11 +175,16 @@ public struct Configuration: Sendable {
                 }
                 bindings(keys, context: nil)
             default:
-                issue("unknown setting \"\(key)\" (theme, mouse, library, [wrap], [keys])", key: key)
+                issue("unknown setting \"\(key)\" (theme, background, mouse, library, [wrap], [keys])", key: key)
             }
         }
         config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return config
+    }
+
+    private static func describe(_ value: ConfigValue) -> String {
+        if case .string(let s) = value { return "\"\(s)\"" }
+        return value.typeName
     }
 
     private static func expand(_ path: String, directory: String) -> String {
