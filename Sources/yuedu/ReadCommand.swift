@@ -57,6 +57,13 @@ struct Read: ParsableCommand {
         // Index the library once it is all in (and again after each reload).
         library.onLoaded = { similarity.start($0.articles) }
         library.start(&state)
+        // The tables search matches with, made ready while the reader starts, so that the
+        // first `/` does not wait for them (about a tenth of a second, see ChineseVariants).
+        let search = setup.configuration.search
+        ParallelWork.detach {
+            if search.variants { _ = ChineseVariants.shared }
+            if search.pinyin { _ = PinyinTable.shared }
+        }
         let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
         let code = loop.run(&state)
         terminal.stop()
