@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore", "ReaderUI", "Grid"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"]),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"], exclude: ["Data"]),
         .testTarget(name: "GridTests", dependencies: ["Grid"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),
