@@ -36,7 +36,7 @@ public struct ArticleLayout: Sendable {
             let lineWidth = max(1, width - indent)
             let wrapped = block.role == .metadata || block.role == .trailer
                 ? wrapFields(block.text, width: lineWidth, options: options)
-                : wrap(block.text, width: lineWidth, options: options)
+                : wrap(block.text, width: lineWidth, options: options, balanced: block.role == .title)
             for line in wrapped {
                 lines.append(LayoutLine(role: block.role, block: index, start: line.start, end: line.end,
                                         text: line.text, indent: indent))
