@@ -14,12 +14,14 @@ let package = Package(
     targets: [
         // ncursesw, wide-character API switched on; nothing else lives here.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // cmark-gfm and its extensions: the Markdown parser.
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         // The pure grid: Screen, Cell, Style, Key, Rect, mouse events. No ncurses.
         .target(name: "Grid"),
         // The ncurses wrapper: the only module that imports CNCursesW.
         .target(name: "Terminal", dependencies: ["CNCursesW", "Grid"]),
         // Everything that is true without a terminal.
-        .target(name: "ReaderCore", dependencies: ["TOMLKit"]),
+        .target(name: "ReaderCore", dependencies: ["TOMLKit", "CCmarkGFM"]),
         // The C library's wcwidth, only for the tests that check the width tables against it.
         .target(name: "CWidth"),
         // The application as a value: state, commands, views.

@@ -53,4 +53,32 @@ public enum Sanitizer {
             return true
         }
     }
+
+    /// A line of a code block made safe, its spacing kept: tabs become spaces up to the next
+    /// multiple of four columns, runs of spaces stay, control characters become placeholders
+    /// as in `displayable`.
+    public static func verbatim(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var column = 0
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x09:
+                let next = (column / 4 + 1) * 4
+                while column < next { out.append(" "); column += 1 }
+                continue
+            case 0x20:
+                out.append(scalar)
+            case 0x00...0x1F:
+                out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F:
+                out.append("\u{2421}")
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                out.append("\u{FFFD}")
+            default:
+                out.append(scalar)
+            }
+            column += 1
+        }
+        return String(out)
+    }
 }
