@@ -37,10 +37,12 @@ let package = Package(
         .executableTarget(name: "yuedu-bench", dependencies: ["ReaderCore", "ReaderUI", "Grid"]),
         // Test fixture: toggles bookmarks and acknowledges each durable write (crash tests).
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth"], exclude: ["Data"]),
+        // Helpers the test targets share: temporary folders, test articles, built products.
+        .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth", "TestSupport"], exclude: ["Data"]),
         .testTarget(name: "GridTests", dependencies: ["Grid"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["yuedu"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["yuedu", "yuedu-bookmark-writer", "ReaderCore", "TestSupport"]),
     ]
 )

@@ -10,7 +10,7 @@ import ReaderCore
 extension AppState {
     /// The stable key of the article at library index `index`.
     public func key(ofArticle index: Int) -> ArticleKey {
-        keys.key(of: articles[index], index: index, generation: libraryGeneration)
+        library.keys[index]
     }
 
     /// Whether the article at library index `index` is bookmarked.
@@ -67,7 +67,7 @@ extension AppState {
         if bookmarksOnly {
             if fullscreen { setFullscreen(false) }
             if panes.list != nil { focus = .list }
-            if bookmarkRows.isEmpty { message = "no bookmarks yet: m bookmarks an article" }
+            if bookmarkRows.isEmpty { message = "no bookmarks yet" + (keymap.hint([.toggleBookmark], "bookmarks an article").map { ": " + $0 } ?? "") }
         }
         selection = row(of: selected) ?? row(of: current) ?? 0
         listTop = 0
@@ -76,8 +76,8 @@ extension AppState {
 
     /// After a command: when it scrolled the open article, remember the place (here, so that
     /// reopening it in this run finds it) and ask for it to be saved.
-    mutating func positionEffects(since place: (article: Int, top: Int)) -> [Effect] {
-        guard place.article == current, place.top != readingTop, let position = readingPosition else { return [] }
+    mutating func positionEffects(since place: (article: ArticleID?, top: Int)) -> [Effect] {
+        guard place.article == currentID, place.top != readingTop, let position = readingPosition else { return [] }
         let key = key(ofArticle: current)
         positions[key] = position
         return [.savePosition(key, position)]
@@ -108,8 +108,11 @@ extension AppState {
         let selected = libraryIndex(ofRow: selection)
         bookmarks = keys
         bookmarkSet = Set(keys)
-        let rowOf = Dictionary(articles.indices.map { (key(ofArticle: $0), $0) }, uniquingKeysWith: { a, _ in a })
-        bookmarkRows = keys.compactMap { rowOf[$0] }
+        bookmarkRows = []
+        if !keys.isEmpty {
+            let rowOf = Dictionary(library.keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            bookmarkRows = keys.compactMap { rowOf[$0] }
+        }
         if bookmarksOnly {
             selection = selected.flatMap { row(of: $0) } ?? clamp(selection, 0, max(0, listCount - 1))
             scrollListToSelection()
@@ -126,39 +129,5 @@ extension AppState {
     /// A line for the status bar until the next command.
     public mutating func show(message text: String) {
         message = text
-    }
-}
-
-/// The keys of the library's articles, computed once each (normalizing a title is not free)
-/// and shared by copies of the state. Main thread only.
-final class ArticleKeyCache: @unchecked Sendable {
-    /// By library index, for the library generation `generation`.
-    private var keys: [ArticleKey?] = []
-    private var generation = 0
-    /// How many keys have been computed (tests check that moving articles computes none).
-    private(set) var computed = 0
-
-    func key(of article: Article, index: Int, generation: Int) -> ArticleKey {
-        if generation != self.generation {
-            keys.removeAll()
-            self.generation = generation
-        }
-        if keys.indices.contains(index), let key = keys[index] { return key }
-        let key = ArticleKey(article)
-        computed += 1
-        if index >= keys.count { keys += repeatElement(nil, count: index + 1 - keys.count) }
-        keys[index] = key
-        return key
-    }
-
-    /// The library went from generation `old` to `new` (now `count` articles) by articles
-    /// arriving: each key follows its article from index `i` to `moved[i]`, so none is
-    /// computed again.
-    func remap(_ moved: [Int], count: Int, from old: Int, to new: Int) {
-        guard generation == old else { return }
-        var remapped = [ArticleKey?](repeating: nil, count: count)
-        for (i, key) in keys.enumerated() where i < moved.count { remapped[moved[i]] = key }
-        keys = remapped
-        generation = new
     }
 }

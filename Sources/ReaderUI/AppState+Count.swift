@@ -13,16 +13,16 @@ extension AppState {
         guard command.repeats else { return apply(command) }
         var effects: [Effect] = []
         for _ in 0..<n {
-            let before = (places, focus)
+            let before = (places, focus, layers)
             effects += apply(command)
             // Nothing moved: the rest would do nothing either.
-            if before == (places, focus) { break }
+            if before == (places, focus, layers) { break }
         }
         return effects
     }
 
     /// Every place a repeated command can move.
-    private var places: [Int] { [readingTop, selection, current, sidebarSelection, helpTop, skippedTop] }
+    private var places: [Int] { [readingTop, selection, current, sidebarSelection] }
 
     /// Opens the article `steps` rows away in the list as shown, or the last one there is
     /// that way; at the end already, says so.

@@ -12,39 +12,51 @@ extension AppState {
         return (SearchView.promptLine(self, width: bar.width).cursorX + bar.x, bar.y)
     }
 
-    /// Handles a key while the prompt is open: editing, history, Enter and Esc.
-    public mutating func input(_ key: Key) -> [Effect] {
+    /// A command while the prompt is on top: editing, history, Enter and Esc. The prompt
+    /// takes every command (keys that are not its commands are text).
+    mutating func applyInPrompt(_ command: Command) -> [Effect] {
         guard var edited = prompt else { return [] }
-        message = nil
-        switch key {
-        case .character(let character):
-            edited.insert(character)
-        case .backspace, .control("h"):
+        switch command {
+        case .promptDelete:
             edited.deleteBackward()
-        case .control("u"):
+        case .promptClear:
             edited.clear()
-        case .up:
+        case .promptOlder:
             guard edited.recallOlder(from: searchHistory) else { return [] }
-        case .down:
+        case .promptNewer:
             guard edited.recallNewer(from: searchHistory) else { return [] }
-        case .enter:
+        case .promptAccept:
             // The view stays where the search took it: that is a place to remember.
-            let place = (article: current, top: layout.map { originTop(of: edited, in: $0) } ?? readingTop)
+            let place = (article: currentID, top: layout.map { originTop(of: edited, in: $0) } ?? readingTop)
             confirmPrompt()
             return positionEffects(since: place)
-        case .escape, .control("c"), .control("g"):
+        case .promptCancel:
             cancelPrompt()
             return []
-        case .control("l"):
-            return [.redraw]
-        case .control("z"):
-            return [.suspend]
         default:
             return []
         }
-        prompt = edited
+        setPrompt(edited)
         searchAsTyped()
         return []
+    }
+
+    /// Typed text goes into the prompt (an input method may commit several characters).
+    mutating func insertInPrompt(_ character: Character) -> [Effect] {
+        guard var edited = prompt else { return [] }
+        message = nil
+        edited.insert(character)
+        setPrompt(edited)
+        searchAsTyped()
+        return []
+    }
+
+    private mutating func setPrompt(_ edited: SearchPrompt?) {
+        guard let depth = layers.lastIndex(where: { if case .prompt = $0 { return true } else { return false } }) else {
+            if let edited { push(.prompt(edited)) }
+            return
+        }
+        setLayer(at: depth, edited.map { .prompt($0) })
     }
 
     /// `/`: opens the prompt and gets the article's search index ready (built once per article).
@@ -53,8 +65,8 @@ extension AppState {
             message = "no article to search"
             return
         }
-        _ = searchIndexes.index(of: layout, at: current, generation: libraryGeneration)
-        prompt = SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry)
+        _ = currentSearchIndex()
+        setPrompt(SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry))
         search = nil
     }
 
@@ -62,7 +74,7 @@ extension AppState {
     /// current match while it is on screen, otherwise from where the reader has scrolled to.
     mutating func stepSearch(forward: Bool) {
         guard let search else {
-            message = "no search: press / to search"
+            message = "no search" + (keymap.hint([.search], "to search").map { ": press " + $0 } ?? "")
             return
         }
         let results = search.results
@@ -93,7 +105,7 @@ extension AppState {
     /// Drops the search and its highlights (Esc, or another article opened).
     mutating func clearSearch() {
         search = nil
-        prompt = nil
+        setPrompt(nil)
     }
 
     /// After the layout changed (resize, fullscreen): the current match stays on screen.
@@ -114,7 +126,7 @@ extension AppState {
             search = nil
             return
         }
-        let results = searchIndexes.index(of: layout, at: current, generation: libraryGeneration).search(prompt.text)
+        let results = currentSearchIndex()?.search(prompt.text) ?? SearchResults(matches: [])
         let first = results.firstIndex(atOrAfter: prompt.origin)
         search = ArticleSearch(query: prompt.text, results: results, current: first?.index)
         if let first { reveal(results[first.index], in: layout) }
@@ -123,7 +135,7 @@ extension AppState {
     /// Enter: keeps the highlights and the place; remembers the query for ↑.
     private mutating func confirmPrompt() {
         guard let prompt else { return }
-        self.prompt = nil
+        setPrompt(nil)
         guard !prompt.text.isEmpty else {
             restoreOrigin(of: prompt)
             search = nil

@@ -17,19 +17,4 @@ extension AppState {
         themeIndex = (themeIndex + 1) % themes.count
         message = "theme: \(theme.name) (\(themeIndex + 1)/\(themes.count))"
     }
-
-    /// j/k, Space/b, g g/G while the help screen is open.
-    mutating func scrollHelp(_ command: Command) {
-        let page = max(1, HelpView.visibleRows(self) - 1)
-        let delta: Int
-        switch command {
-        case .lineDown: delta = 1
-        case .lineUp: delta = -1
-        case .pageDown: delta = page
-        case .pageUp: delta = -page
-        case .top: delta = -helpTop
-        default: delta = HelpView.maxTop(self)
-        }
-        helpTop = clamp(helpTop + delta, 0, HelpView.maxTop(self))
-    }
 }

@@ -5,6 +5,7 @@ import ReaderCore
 public enum Effect: Hashable, Sendable {
     case quit
     case suspend
+    /// Repaint the whole terminal: forget what it is believed to show and draw every cell.
     case redraw
     /// Read the library again in the background, then `replaceLibrary(...)`.
     case reload
@@ -14,20 +15,22 @@ public enum Effect: Hashable, Sendable {
     case savePosition(ArticleKey, ReadingPosition)
 }
 
-/// The whole application as a value. `apply(_:)` is the one place state changes.
+/// The whole application as a value. `apply(_:)` is the one place commands change it.
+///
+/// A real value: nothing mutable is shared between copies. The open article's layout and
+/// search index are stored here (values too), computed when the article, the width or the
+/// wrap options change, never while scrolling. Articles are known by `ArticleID`; list rows
+/// and library indices are derived from it and never remembered across a library change.
 public struct AppState {
-    public internal(set) var articles: [Article]
+    /// The articles, in library order, with their identities and bookmark keys.
+    public internal(set) var library: Library
     public internal(set) var skipped: [SkippedFile]
-    /// Goes up whenever the library changes (a batch arrives, a reload): anything remembered
-    /// by library index belongs to one generation.
-    public internal(set) var libraryGeneration = 0
     /// The row selected in the article list.
     public internal(set) var selection = 0
     /// The article open in the reading pane.
-    public internal(set) var current = 0
+    public internal(set) var currentID: ArticleID?
     public internal(set) var focus: Pane = .reading
     public private(set) var fullscreen = false
-    public private(set) var showingHelp = false
     public private(set) var width: Int
     public private(set) var height: Int
     /// First row of the reading pane's layout on screen.
@@ -39,21 +42,24 @@ public struct AppState {
     /// The installed themes, in the order `t` cycles them, and the one in use.
     public var themes: [Theme] = [.defaultDark]
     public internal(set) var themeIndex = 0
-    /// First row of the help screen's list (it scrolls when the terminal is short).
-    public internal(set) var helpTop = 0
-    /// A count or key prefix typed so far (`5`, `g`), for the status bar.
-    public var pendingKeys: String?
+    /// What covers the panes, bottom first: each layer takes a command or passes it down
+    /// (see `AppState+Layers.swift`).
+    public internal(set) var layers: [Layer] = []
+    /// Turns keys into commands (counts, sequences); what it holds shows in the status bar.
+    var interpreter = KeyInterpreter()
     /// The library loading or reloading in the background, nil when it is all here.
     public internal(set) var loading: LibraryLoading?
-    /// The overlay listing skipped files is open; `skippedTop` is its first file shown.
-    public internal(set) var showingSkipped = false
-    public internal(set) var skippedTop = 0
-    public var wrapOptions = WrapOptions()
+    public var wrapOptions = WrapOptions() {
+        didSet { if wrapOptions != oldValue { relayout() } }
+    }
     public let keymap: Keymap
-    /// The search prompt on the bottom line while the reader types a query; keys go to it.
-    public internal(set) var prompt: SearchPrompt?
     /// The search whose matches are highlighted in the open article.
     public internal(set) var search: ArticleSearch?
+    /// Search indexes of the last few articles searched, built when each is first searched,
+    /// so that a keystroke in the prompt is one scan and not a rebuild.
+    var searchIndexes: [ArticleID: SearchIndex] = [:]
+    /// How many search indexes have been built.
+    public private(set) var searchIndexBuilds = 0
     /// The queries searched for in this session, oldest first (↑/↓ in the prompt).
     public internal(set) var searchHistory: [String] = []
     /// The related-articles sidebar: its lists, the similarity index once built, the history.
@@ -64,25 +70,33 @@ public struct AppState {
     public internal(set) var positions: [ArticleKey: ReadingPosition] = [:]
     /// Whether the list shows bookmarked articles only.
     public internal(set) var bookmarksOnly = false
-    /// The library indices the list shows when `bookmarksOnly`, in its order.
+    /// The library indices the list shows when `bookmarksOnly`, in its order (derived from
+    /// `bookmarks` whenever either changes).
     var bookmarkRows: [Int] = []
     var bookmarkSet: Set<ArticleKey> = []
-
-    let layouts = LayoutCache()
-    let searchIndexes = SearchIndexCache()
-    let keys = ArticleKeyCache()
+    /// The open article laid out for the reading column.
+    public private(set) var layout: ArticleLayout?
+    /// How many layouts have been computed: a resize makes one, scrolling none.
+    public private(set) var layoutBuilds = 0
 
     public init(articles: [Article], skipped: [SkippedFile] = [], width: Int, height: Int, keymap: Keymap = Keymap()) {
-        self.articles = articles
+        library = Library(articles)
         self.skipped = skipped
         self.width = width
         self.height = height
         self.keymap = keymap
-        related = RelatedState(articles: articles)
+        currentID = library.ids.first
+        related = RelatedState(library: library)
+        relayout()
         refreshRelated()
     }
 
     // MARK: - Derived
+
+    public var articles: [Article] { library.articles }
+
+    /// The library index of the open article (0 when there is none).
+    public var current: Int { currentID.flatMap { library.index(of: $0) } ?? 0 }
 
     public var panes: PaneLayout { PaneLayout(width: width, height: height, fullscreen: fullscreen) }
 
@@ -96,21 +110,7 @@ public struct AppState {
         return Rect(x: x, y: pane.y, width: textWidth, height: pane.height)
     }
 
-    /// Whether an overlay covers the panes (help, skipped files, the related list): keys go to
-    /// it, and clicks do nothing.
-    public var overlayOpen: Bool { showingHelp || showingSkipped || related.overlay }
-
-    public var currentArticle: Article? { articles.indices.contains(current) ? articles[current] : nil }
-
-    /// The open article laid out for the reading column.
-    public var layout: ArticleLayout? {
-        guard let article = currentArticle else { return nil }
-        return layouts.layout(of: article, index: current, generation: libraryGeneration,
-                              width: readingColumn.width, options: wrapOptions)
-    }
-
-    /// How many layouts have been computed: a resize makes one, scrolling none.
-    public var layoutBuilds: Int { layouts.builds }
+    public var currentArticle: Article? { currentID.flatMap { library.article($0) } }
 
     public var maxReadingTop: Int { max(0, (layout?.lines.count ?? 0) - readingColumn.height) }
 
@@ -120,59 +120,83 @@ public struct AppState {
         return min(100, (readingTop + readingColumn.height) * 100 / count)
     }
 
-    /// The related entries of the open article, with the library index of each one's article.
-    public var relatedEntries: [(item: RelatedItem, index: Int?)] {
-        related.fromArticle.map { ($0.item, $0.index) }
+    /// The related entries of the open article, with the identity of each one's article.
+    public var relatedEntries: [(item: RelatedItem, id: ArticleID?)] {
+        related.fromArticle.map { ($0.item, $0.id) }
+    }
+
+    /// Lays the open article out again for the reading column, when the article, the width
+    /// or the options differ from the layout's, or always with `force` (its text changed).
+    mutating func relayout(force: Bool = false) {
+        guard let article = currentArticle, let currentID else {
+            layout = nil
+            return
+        }
+        let width = readingColumn.width
+        if !force, let layout, layout.articleID == currentID, layout.width == width, layout.options == wrapOptions { return }
+        if force { searchIndexes[currentID] = nil }
+        layout = ArticleLayout(article: article, width: width, options: wrapOptions)
+        layoutBuilds += 1
+    }
+
+    /// The open article's search index, built the first time it is searched.
+    mutating func currentSearchIndex() -> SearchIndex? {
+        guard let currentID, let layout else { return nil }
+        if let index = searchIndexes[currentID] { return index }
+        if searchIndexes.count >= 4 { searchIndexes.removeAll() }
+        let index = SearchIndex(blocks: layout.blocks.map(\.text))
+        searchIndexBuilds += 1
+        searchIndexes[currentID] = index
+        return index
     }
 
     // MARK: - Apply
 
-    /// Applies a command and returns the effects for the executable to run.
+    /// Applies a command and returns the effects for the executable to run. Global commands
+    /// (quit, suspend, redraw) act the same under every layer; any other goes to the top
+    /// layer, which takes it or passes it down, and what no layer takes goes to the panes.
     public mutating func apply(_ command: Command) -> [Effect] {
         message = nil
-        // The overlays in the order they cover each other: help, skipped files, then the
-        // related overlay or preview; the panes get what none of them takes.
-        if showingHelp {
-            switch command {
-            case .help, .cancel, .quit: showingHelp = false
-            case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom: scrollHelp(command)
-            case .redraw: return [.redraw]
-            default: break
-            }
-            return []
-        }
-        if showingSkipped { return applyInSkipped(command) }
-        if let effects = interceptRelated(command) { return effects }
-        let place = (article: current, top: readingTop)
         switch command {
-        case .lineDown: move(by: 1)
-        case .lineUp: move(by: -1)
-        case .pageDown: move(by: pageSize)
-        case .pageUp: move(by: -pageSize)
-        case .top: move(by: Int.min / 2)
-        case .bottom: move(by: Int.max / 2)
+        case .quit: return [.quit]
+        case .suspend: return [.suspend]
+        case .redraw: return [.redraw]
+        default: break
+        }
+        for depth in layers.indices.reversed() {
+            if let effects = apply(command, toLayerAt: depth) { return effects }
+        }
+        return applyToPanes(command)
+    }
+
+    /// A command for the panes: no layer took it.
+    private mutating func applyToPanes(_ command: Command) -> [Effect] {
+        let place = (article: currentID, top: readingTop)
+        if let motion = command.motion(page: pageSize) {
+            move(motion)
+            return positionEffects(since: place)
+        }
+        switch command {
         case .focusNext: cycleFocus(by: 1)
         case .focusPrevious: cycleFocus(by: -1)
         case .open: openSelected()
         case .nextArticle: openArticle(neighbour(of: current, by: 1))
         case .previousArticle: openArticle(neighbour(of: current, by: -1))
         case .toggleFullscreen: setFullscreen(!fullscreen)
-        case .help: showingHelp = true; helpTop = 0
+        case .help: push(.help(top: 0))
         case .cycleTheme: cycleTheme()
         case .showSkipped: showSkipped()
         case .reload: return requestReload()
-        case .cancel: cancelRelated()
+        case .cancel: cancelInPanes()
         case .search: openPrompt()
         case .searchNext: stepSearch(forward: true)
         case .searchPrevious: stepSearch(forward: false)
         case .related: toggleRelated()
         case .back: goBack()
         case .forward: goForward()
-        case .redraw: return [.redraw]
-        case .suspend: return [.suspend]
-        case .quit: return [.quit]
         case .toggleBookmark: return toggleBookmarkEffects()
         case .toggleBookmarksOnly: toggleBookmarksOnly()
+        default: break
         }
         return positionEffects(since: place)
     }
@@ -191,23 +215,20 @@ public struct AppState {
         switch focus {
         case .reading: return max(1, readingColumn.height - 2)
         case .list: return max(1, (panes.list?.height ?? 2) - 2)
-        case .sidebar: return 5
+        case .sidebar: return RelatedState.pageSize
         }
     }
 
-    mutating func move(by delta: Int) {
+    mutating func move(_ motion: Motion) {
         switch focus {
         case .reading:
-            readingTop = clamp(readingTop.addingReportingOverflow(delta).partialValue, 0, maxReadingTop)
+            readingTop = motion.applied(to: readingTop, count: maxReadingTop + 1)
         case .list:
             guard !articles.isEmpty else { return }
-            selection = clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, listCount - 1))
+            selection = motion.applied(to: selection, count: listCount)
             scrollListToSelection()
         case .sidebar:
-            let count = sidebarEntries.count
-            guard count > 0 else { return }
-            let step = delta > 1 ? 1 : (delta < -1 ? -1 : delta)
-            sidebarSelection = clamp(abs(delta) > 1000 ? (delta > 0 ? count - 1 : 0) : sidebarSelection + step, 0, count - 1)
+            moveSidebarSelection(motion)
         }
     }
 
@@ -229,17 +250,18 @@ public struct AppState {
     }
 
     mutating func openArticle(_ index: Int, recording: Bool = true) {
-        guard articles.indices.contains(index) else {
+        guard library.indices.contains(index) else {
             message = index < 0 ? "first article" : "last article"
             return
         }
         if recording { recordVisit() }
-        current = index
+        currentID = library.ids[index]
         selection = row(of: index) ?? selection
         readingTop = 0
         sidebarSelection = 0
-        related.preview = nil
+        removeLayers { if case .preview = $0 { return true } else { return false } }
         clearSearch()
+        relayout()
         restorePosition()
         scrollListToSelection()
         refreshRelated()
@@ -267,11 +289,44 @@ public struct AppState {
         self.width = width
         self.height = height
         self.fullscreen = fullscreen
+        relayout()
         if let anchor, let layout {
             readingTop = layout.line(containing: anchor.block, offset: anchor.start)
         }
         readingTop = clamp(readingTop, 0, maxReadingTop)
         keepSearchMatchInView()
+    }
+}
+
+/// A movement through a list or a text: by some rows, or to an end.
+enum Motion: Hashable, Sendable {
+    case by(Int)
+    case top
+    case bottom
+
+    /// Where a position in `0..<count` goes.
+    func applied(to position: Int, count: Int) -> Int {
+        let last = max(0, count - 1)
+        switch self {
+        case .by(let delta): return clamp(position.addingReportingOverflow(delta).partialValue, 0, last)
+        case .top: return 0
+        case .bottom: return last
+        }
+    }
+}
+
+extension Command {
+    /// The movement this command asks for, `page` rows being a page; nil for the others.
+    func motion(page: Int) -> Motion? {
+        switch self {
+        case .lineDown: return .by(1)
+        case .lineUp: return .by(-1)
+        case .pageDown: return .by(page)
+        case .pageUp: return .by(-page)
+        case .top: return .top
+        case .bottom: return .bottom
+        default: return nil
+        }
     }
 }
 

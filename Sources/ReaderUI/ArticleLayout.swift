@@ -57,13 +57,18 @@ public struct LayoutLine: Hashable, Sendable {
 
 /// An article laid out for a text width: the rows of the reading pane.
 public struct ArticleLayout: Sendable {
+    /// The article laid out, the width and the options: a layout is right for these only.
+    public var articleID: ArticleID
     public var width: Int
+    public var options: WrapOptions
     public var blocks: [ReadingBlock]
     public var lines: [LayoutLine]
 
     /// Lays `article` out in lines of at most `width` cells.
     public init(article: Article, width: Int, options: WrapOptions = WrapOptions()) {
+        articleID = article.id
         self.width = width
+        self.options = options
         blocks = article.readingBlocks
         lines = []
         var index = 0
@@ -207,45 +212,4 @@ func wrapFields(_ text: String, width: Int, options: WrapOptions) -> [WrappedLin
     }
     flush()
     return lines.isEmpty ? wrap(text, width: width, options: options) : lines
-}
-
-/// Layouts by (article, library generation, width, options), so that a keystroke that only scrolls does no text
-/// work and a resize wraps once. A memo shared by copies of the state; main thread only.
-public final class LayoutCache: @unchecked Sendable {
-    private struct Key: Hashable {
-        var article: Int
-        var generation: Int
-        var width: Int
-        var options: WrapOptions
-    }
-
-    private var layouts: [Key: ArticleLayout] = [:]
-    public private(set) var builds = 0
-
-    public init() {}
-
-    public func layout(of article: Article, index: Int, generation: Int, width: Int, options: WrapOptions) -> ArticleLayout {
-        let key = Key(article: index, generation: generation, width: width, options: options)
-        if let layout = layouts[key] { return layout }
-        if layouts.count > 32 { layouts.removeAll(keepingCapacity: true) }
-        let layout = ArticleLayout(article: article, width: width, options: options)
-        builds += 1
-        layouts[key] = layout
-        return layout
-    }
-
-    public func removeAll() { layouts.removeAll() }
-
-    /// A batch moved the articles of generation `from` (`moved[old] == new`): their layouts,
-    /// still right for their text, follow them into generation `to`.
-    func remap(_ moved: [Int], from: Int, to: Int) {
-        var next: [Key: ArticleLayout] = [:]
-        for (key, layout) in layouts where key.generation == from && moved.indices.contains(key.article) {
-            var newKey = key
-            newKey.article = moved[key.article]
-            newKey.generation = to
-            next[newKey] = layout
-        }
-        layouts = next
-    }
 }

@@ -31,9 +31,25 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case redraw
     case suspend
     case quit
+    case promptAccept = "prompt-accept"
+    case promptCancel = "prompt-cancel"
+    case promptDelete = "prompt-delete"
+    case promptClear = "prompt-clear"
+    case promptOlder = "prompt-older"
+    case promptNewer = "prompt-newer"
 
     /// The name used in help and configuration.
     public var name: String { rawValue }
+}
+
+/// Where keys are read: the panes and their overlays (`[keys]` in the configuration), or
+/// the search prompt (`[keys.prompt]`), where keys that are not commands are text.
+public enum KeyContext: String, CaseIterable, Hashable, Sendable {
+    case reader
+    case prompt
+
+    /// The configuration table that binds keys in this context.
+    public var configTable: String { self == .reader ? "keys" : "keys.\(rawValue)" }
 }
 
 /// A row of the command table.
@@ -41,8 +57,8 @@ public struct CommandInfo: Sendable {
     public var command: Command
     public var keys: [Key]
     public var help: String
-    /// Bindings of more than one key (`g g`).
-    public var sequences: [[Key]] = []
+    /// The contexts the command is bound in by default (and may be bound in by a configuration).
+    public var contexts: [KeyContext] = [.reader]
 }
 
 extension Command {
@@ -73,11 +89,23 @@ extension Command {
         CommandInfo(command: .toggleBookmarksOnly, keys: [.character("B"), .character("'")], help: "List bookmarks only / all articles"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel / clear the search"),
-        CommandInfo(command: .redraw, keys: [.control("l")], help: "Redraw the screen"),
-        CommandInfo(command: .suspend, keys: [.control("z")], help: "Suspend (resume with fg)"),
+        CommandInfo(command: .redraw, keys: [.control("l")], help: "Repaint the whole screen", contexts: [.reader, .prompt]),
+        CommandInfo(command: .suspend, keys: [.control("z")], help: "Suspend (resume with fg)", contexts: [.reader, .prompt]),
         CommandInfo(command: .quit, keys: [.character("q"), .control("c")], help: "Quit"),
+        CommandInfo(command: .promptAccept, keys: [.enter], help: "Search: keep the matches", contexts: [.prompt]),
+        CommandInfo(command: .promptCancel, keys: [.escape, .control("g"), .control("c")],
+                    help: "Search: cancel, back where you were", contexts: [.prompt]),
+        CommandInfo(command: .promptDelete, keys: [.backspace, .control("h")], help: "Search: delete a character", contexts: [.prompt]),
+        CommandInfo(command: .promptClear, keys: [.control("u")], help: "Search: clear the query", contexts: [.prompt]),
+        CommandInfo(command: .promptOlder, keys: [.up], help: "Search: older query from history", contexts: [.prompt]),
+        CommandInfo(command: .promptNewer, keys: [.down], help: "Search: newer query from history", contexts: [.prompt]),
     ]
 
     /// This command's row of the table.
     public var info: CommandInfo { Command.table.first { $0.command == self }! }
+
+    /// The table's rows of commands bound in `context`.
+    public static func table(in context: KeyContext) -> [CommandInfo] {
+        table.filter { $0.contexts.contains(context) }
+    }
 }

@@ -7,7 +7,8 @@ import Grid
 enum HelpView {
     static func rows(_ state: AppState) -> [(keys: String, help: String)] {
         Command.table.map { row in
-            (state.keymap.sequences(for: row.command).map(\.bindingName).joined(separator: " "), row.help)
+            let context = row.contexts.first ?? .reader
+            return (state.keymap.sequences(for: row.command, in: context).map(\.bindingName).joined(separator: " "), row.help)
         }
     }
 
@@ -59,9 +60,11 @@ enum HelpView {
                 screen.write(row.help, x: x + 1 + g.keyWidth, y: ry, maxWidth: max(0, right - x - 1 - g.keyWidth), style: style, ellipsis: true)
             }
         }
-        var footer = "Esc or ? closes"
+        let keymap = state.keymap
+        var footer = Keymap.join([keymap.hint([.cancel, .help], "closes")])
         if g.lines > g.visibleRows {
-            footer = "j/k scroll · \(top + 1)–\(top + g.visibleRows) of \(g.lines) · " + footer
+            footer = Keymap.join([keymap.hint([.lineDown, .lineUp], "scroll", joinedBy: "/"),
+                                  "\(top + 1)–\(top + g.visibleRows) of \(g.lines)", footer.isEmpty ? nil : footer])
         }
         screen.write(" " + footer + " ", x: g.x + 2, y: g.y + g.height - 1, maxWidth: g.width - 4, style: style, ellipsis: true)
     }

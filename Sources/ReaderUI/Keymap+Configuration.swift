@@ -13,11 +13,16 @@ extension Keymap {
     /// Applies `[keys]` entries; returns what was wrong with them.
     public mutating func apply(_ entries: [Configuration.KeyBinding], file: String? = nil) -> [ConfigIssue] {
         var issues: [ConfigIssue] = []
-        var setBy: [[Key]: (command: Command, line: Int?)] = [:]
+        var setBy: [KeyContext: [[Key]: (command: Command, line: Int?)]] = [:]
         for entry in entries.sorted(by: { ($0.line ?? 0, $0.command) < ($1.line ?? 0, $1.command) }) {
-            guard let command = Command(rawValue: entry.command) else {
-                let known = Command.allCases.map(\.name).joined(separator: ", ")
-                issues.append(ConfigIssue(file: file, line: entry.line, message: "unknown command \"\(entry.command)\" in [keys] (commands: \(known))"))
+            guard let context = entry.context.map({ KeyContext(rawValue: $0) }) ?? .reader else {
+                let known = KeyContext.allCases.filter { $0 != .reader }.map { "[\($0.configTable)]" }.joined(separator: ", ")
+                issues.append(ConfigIssue(file: file, line: entry.line, message: "unknown key table [keys.\(entry.context ?? "")] (tables: [keys], \(known))"))
+                continue
+            }
+            guard let command = Command(rawValue: entry.command), command.info.contexts.contains(context) else {
+                let known = Command.table(in: context).map(\.command.name).joined(separator: ", ")
+                issues.append(ConfigIssue(file: file, line: entry.line, message: "unknown command \"\(entry.command)\" in [\(context.configTable)] (commands: \(known))"))
                 continue
             }
             var parsed: [[Key]] = []
@@ -30,15 +35,15 @@ extension Keymap {
                 }
             }
             if parsed.isEmpty && !entry.keys.isEmpty { continue }   // all bad: keep the defaults
-            unbind(command)
-            listed[command] = parsed
+            unbind(command, in: context)
+            listed[context, default: [:]][command] = parsed
             for keys in parsed {
-                for clash in bind(keys, to: command) {
-                    guard let earlier = setBy[clash.keys], earlier.command == clash.command, clash.command != command else { continue }
+                for clash in bind(keys, to: command, in: context) {
+                    guard let earlier = setBy[context]?[clash.keys], earlier.command == clash.command, clash.command != command else { continue }
                     issues.append(ConfigIssue(file: file, line: entry.line,
                         message: "\"\(keys.bindingName)\" for \(command.name) replaces \"\(clash.keys.bindingName)\" for \(clash.command.name)\(earlier.line.map { " (line \($0))" } ?? "")"))
                 }
-                setBy[keys] = (command, entry.line)
+                setBy[context, default: [:]][keys] = (command, entry.line)
             }
         }
         return issues

@@ -37,7 +37,8 @@ enum ListView {
                          style: base, ellipsis: true)
         }
         if state.bookmarksOnly, state.listCount == 0, rows > 0 {
-            screen.write(" (none: m bookmarks one)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.style("ui.list.date"))
+            let hint = state.keymap.hint([.toggleBookmark], "bookmarks one").map { ": " + $0 } ?? ""
+            screen.write(" (none\(hint))", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.style("ui.list.date"))
         }
     }
 }

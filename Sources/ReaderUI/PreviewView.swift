@@ -18,7 +18,7 @@ enum PreviewView {
                 lines.append((line.text, "ui.reading.meta"))
             }
         }
-        lines.append(("h or Esc: back to the article", "ui.reading.meta"))
+        if let keys = state.keymap.labels(for: [.back, .cancel]) { lines.append(("\(keys): back to the article", "ui.reading.meta")) }
         for (line, y) in zip(lines, column.y..<(column.y + column.height)) {
             if line.scope == "ui.reading.preview" {
                 screen.fill(x: column.x, y: y, width: column.width, height: 1, style: theme.style(line.scope))

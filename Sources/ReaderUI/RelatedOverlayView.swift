@@ -14,7 +14,8 @@ enum RelatedOverlayView {
         let bottom = box.y + box.height - 1
         screen.frame(box, style: border)
         screen.write(" 相关 Related ", x: box.x + 2, y: box.y, maxWidth: box.width - 4, style: theme.style("ui.sidebar.part"))
-        screen.write(" Enter open · Esc close ", x: box.x + 2, y: bottom, maxWidth: box.width - 4, style: border, ellipsis: true)
+        let footer = Keymap.join([state.keymap.hint([.open], "open"), state.keymap.hint([.cancel, .related], "close")])
+        screen.write(" \(footer) ", x: box.x + 2, y: bottom, maxWidth: box.width - 4, style: border, ellipsis: true)
         SidebarView.renderEntries(state, into: &screen, rect: Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2),
                                   selecting: true, theme: theme)
     }

@@ -15,7 +15,7 @@ public enum RootView {
             ListView.render(state, into: &screen, rect: list, theme: theme)
             drawBorder(&screen, x: list.x + list.width, height: list.height, theme: theme)
         }
-        if let item = state.related.preview {
+        if let item = state.preview {
             PreviewView.render(state, item: item, into: &screen, theme: theme)
         } else {
             ReadingView.render(state, into: &screen, theme: theme)
@@ -26,9 +26,15 @@ public enum RootView {
             SidebarView.render(state, into: &screen, rect: sidebar, theme: theme)
         }
         StatusBar.render(state, into: &screen, rect: panes.statusBar, theme: theme)
-        if state.showingSkipped { SkippedView.render(state, into: &screen, theme: theme) }
-        if state.related.overlay { RelatedOverlayView.render(state, into: &screen, theme: theme) }
-        if state.showingHelp { HelpView.render(state, into: &screen, theme: theme) }
+        // The layers, bottom first (the prompt draws itself on the status bar).
+        for layer in state.layers {
+            switch layer {
+            case .help: HelpView.render(state, into: &screen, theme: theme)
+            case .skipped: SkippedView.render(state, into: &screen, theme: theme)
+            case .related: RelatedOverlayView.render(state, into: &screen, theme: theme)
+            case .preview, .prompt: break
+            }
+        }
         return screen
     }
 

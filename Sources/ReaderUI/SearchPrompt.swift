@@ -92,39 +92,3 @@ public struct ArticleSearch: Hashable, Sendable {
         return "[\(current + 1)/\(results.count)]"
     }
 }
-
-/// Search indexes by article, built once per open article when the reader first searches it,
-/// so that a keystroke in the prompt is one scan and not a rebuild. Shared by copies of the
-/// state, like `LayoutCache`; main thread only.
-final class SearchIndexCache: @unchecked Sendable {
-    private struct Key: Hashable {
-        var article: Int
-        var generation: Int
-    }
-
-    private var indexes: [Key: SearchIndex] = [:]
-    private(set) var builds = 0
-
-    /// The index of the article at library index `position` in library generation
-    /// `generation`, built from its `layout`'s blocks (the article's `readingBlocks`, already
-    /// sanitized once for the layout) the first time.
-    func index(of layout: ArticleLayout, at position: Int, generation: Int) -> SearchIndex {
-        let key = Key(article: position, generation: generation)
-        if let index = indexes[key] { return index }
-        if indexes.count >= 4 { indexes.removeAll(keepingCapacity: true) }
-        let index = SearchIndex(blocks: layout.blocks.map(\.text))
-        builds += 1
-        indexes[key] = index
-        return index
-    }
-
-    /// A batch moved the articles of generation `from` (`moved[old] == new`): their indexes
-    /// follow them into generation `to`.
-    func remap(_ moved: [Int], from: Int, to: Int) {
-        var next: [Key: SearchIndex] = [:]
-        for (key, index) in indexes where key.generation == from && moved.indices.contains(key.article) {
-            next[Key(article: moved[key.article], generation: to)] = index
-        }
-        indexes = next
-    }
-}

@@ -30,8 +30,8 @@ enum SidebarView {
         }
         for item in state.related.fromArticle {
             for (n, line) in clipped(item.item.title, width: text, lines: 2).enumerated() {
-                let mark = n > 0 ? "  " : (item.index != nil ? "▸ " : "· ")
-                rows.append(Row(text: mark + line, scope: item.index != nil ? "ui.sidebar.title.in-library" : "ui.sidebar.title", entry: entry))
+                let mark = n > 0 ? "  " : (item.id != nil ? "▸ " : "· ")
+                rows.append(Row(text: mark + line, scope: item.id != nil ? "ui.sidebar.title.in-library" : "ui.sidebar.title", entry: entry))
             }
             for line in clipped(item.item.summary, width: text, lines: 2) {
                 rows.append(Row(text: "  " + line, scope: "ui.sidebar.summary"))
@@ -46,8 +46,8 @@ enum SidebarView {
         case let similar? where similar.isEmpty:
             rows.append(Row(text: "  (none)", scope: "ui.sidebar.summary"))
         case let similar?:
-            for index in similar where state.articles.indices.contains(index) {
-                let article = state.articles[index]
+            for id in similar {
+                guard let article = state.library.article(id) else { continue }
                 for (n, line) in clipped(article.title, width: text, lines: 2).enumerated() {
                     rows.append(Row(text: (n == 0 ? "▸ " : "  ") + line, scope: "ui.sidebar.title.in-library", entry: entry))
                 }

@@ -35,7 +35,11 @@ enum SkippedView {
             screen.write(Sanitizer.displayable(file.reason), x: box.x + 4, y: y + 1, maxWidth: box.width - 6,
                          style: style, ellipsis: true)
         }
-        screen.write(" j/k scroll · Space/b page · Esc or S closes ", x: box.x + 2, y: box.y + box.height - 1,
+        let keymap = state.keymap
+        let footer = Keymap.join([keymap.hint([.lineDown, .lineUp], "scroll", joinedBy: "/"),
+                                  keymap.hint([.pageDown, .pageUp], "page", joinedBy: "/"),
+                                  keymap.hint([.cancel, .showSkipped], "closes")])
+        screen.write(" \(footer) ", x: box.x + 2, y: box.y + box.height - 1,
                      maxWidth: box.width - 4, style: style, ellipsis: true)
     }
 }

@@ -14,7 +14,8 @@ extension StatusBar {
         if !state.skipped.isEmpty {
             // The long form, a short one, or none: never a cut word.
             let count = grouped(state.skipped.count)
-            let forms = ["\(count) skipped — press S", "\(count) skipped (S)"]
+            let key = state.keymap.label(for: .showSkipped)
+            let forms = key.map { ["\(count) skipped — press \($0)", "\(count) skipped (\($0))"] } ?? ["\(count) skipped"]
             let used = parts.isEmpty ? 0 : DisplayWidth.of(" " + parts.joined(separator: " · ")) + 3
             if let form = forms.first(where: { used + 1 + DisplayWidth.of($0) <= width }) { parts.append(form) }
         }

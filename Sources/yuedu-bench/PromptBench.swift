@@ -49,14 +49,14 @@ func benchmarkPrompt(_ arguments: [String]) {
             if round > 0 || query != queries[0] { openTimes.append(open) } else { print("first / (folds the article for search): \(format(open))") }
             for scalar in query.unicodeScalars {
                 let t = milliseconds {
-                    _ = state.input(.character(Character(scalar)))
+                    _ = state.press(.character(Character(scalar)))
                     frame = RootView.render(state)
                 }
                 keystrokes[query, default: []].append(t)
                 if ProcessInfo.processInfo.environment["BENCH_TRACE"] != nil, round == 1 { print("  \(scalar) \(format(t)) matches \(state.search?.results.count ?? 0)") }
             }
             matchCounts[query] = state.search?.results.count ?? 0
-            _ = state.input(.escape)
+            _ = state.press(.escape)
         }
     }
     precondition(frame.width == 120)

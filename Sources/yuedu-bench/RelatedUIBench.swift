@@ -18,7 +18,7 @@ func benchmarkRelatedUI() {
     }
     var state = AppState(articles: library, width: 120, height: 40)
     let initTime = milliseconds { state = AppState(articles: library, width: 120, height: 40) }
-    state.setSimilarityIndex(SimilarityIndex.build(library), generation: state.libraryGeneration)
+    state.setSimilarArticles(SimilarArticles.build(state.articles))
 
     var openTimes: [Double] = []
     for _ in 0..<200 { openTimes.append(milliseconds { _ = state.apply(.nextArticle) }) }

@@ -15,18 +15,20 @@ import Terminal
 /// sidebar's second part shows `…`. No thread but the main one ever touches the state.
 final class BackgroundSimilarity: @unchecked Sendable {
     private let lock = NSLock()
-    /// The newest index built and not yet delivered, with the library generation it is of.
-    private var built: (index: SimilarityIndex, generation: Int)?
+    /// The newest index built and not yet delivered, with the number of the build.
+    private var built: (index: SimilarArticles, build: Int)?
+    private var builds = 0
 
-    /// Starts building the index of `articles` (the library, in the state's order), which are
-    /// the state's library generation `generation`. Builds may overlap after a reload: one of
-    /// an older generation never replaces a newer one, and the state takes only the index of
-    /// the library it has.
-    func start(_ articles: [Article], generation: Int) {
+    /// Starts building the index of `articles` (the library as the state has it). Builds may
+    /// overlap after a reload: an older build never replaces a newer one. The index names
+    /// articles by identity, so it stays right for a library that grew meanwhile.
+    func start(_ articles: [Article]) {
+        builds += 1
+        let build = builds
         ParallelWork.detach { [self] in
-            let index = SimilarityIndex.build(articles)
+            let index = SimilarArticles.build(articles)
             lock.withLock {
-                if built.map({ $0.generation < generation }) ?? true { built = (index, generation) }
+                if built.map({ $0.build < build }) ?? true { built = (index, build) }
             }
             TerminalSession.wakeUp()
         }
@@ -34,10 +36,10 @@ final class BackgroundSimilarity: @unchecked Sendable {
 
     /// On the main thread, after a `.wake`: gives the index to `state` if it is ready.
     func deliver(to state: inout AppState) {
-        guard let built = lock.withLock({ () -> (index: SimilarityIndex, generation: Int)? in
+        guard let built = lock.withLock({ () -> (index: SimilarArticles, build: Int)? in
             defer { built = nil }
             return built
         }) else { return }
-        state.setSimilarityIndex(built.index, generation: built.generation)
+        state.setSimilarArticles(built.index)
     }
 }

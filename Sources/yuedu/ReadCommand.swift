@@ -33,12 +33,12 @@ struct Read: ParsableCommand {
         }
         var state = AppState(articles: [], width: terminal.width, height: terminal.height, keymap: setup.keymap)
         setup.apply(to: &state)
-        if let notice = terminal.notice { state.show(notice: notice) }
+        if let notice = terminal.notice { state.show(message: notice) }
         terminal.enableMouse(setup.configuration.mouse)
         let library = LibraryLoader(roots: roots)
         let similarity = BackgroundSimilarity()
         // Index the library once it is all in (and again after each reload).
-        library.onLoaded = { similarity.start($0.articles, generation: $0.libraryGeneration) }
+        library.onLoaded = { similarity.start($0.articles) }
         library.start(&state)
         let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
         let code = loop.run(&state)

@@ -35,26 +35,15 @@ struct ReaderLoop {
         // screen), or once the whole library is in (times the load, measures its memory).
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_FIRST_FRAME"] == "1"
         let exitAfterLoad = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_LOAD"] == "1"
-        var interpreter = KeyInterpreter()
         terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         CrashTrigger.fireIfRequested()
         while true {
             for event in terminal.events(timeout: persistence.timeout()) {
                 switch event {
                 case .key(let key):
-                    let effects: [Effect]
-                    if state.prompt != nil {
-                        effects = state.input(key)
-                    } else {
-                        let outcome = interpreter.feed(key, keymap: state.keymap)
-                        state.pendingKeys = interpreter.pending
-                        guard case .command(let command, let count) = outcome else { continue }
-                        effects = state.apply(command, count: count)
-                    }
-                    if perform(effects, on: &state) { return 0 }
+                    if perform(state.press(key), on: &state) { return 0 }
                 case .mouse(let event):
-                    interpreter.reset()
-                    state.pendingKeys = nil
+                    state.resetPendingKeys()
                     if perform(state.mouse(event), on: &state) { return 0 }
                 case .resize(let width, let height):
                     state.resize(width: width, height: height)

@@ -54,13 +54,8 @@ import Testing
     /// capture can land in the middle of a frame being drawn).
     func press(_ key: String, _ tmux: TmuxSession, from before: [String]) throws -> [String] {
         try tmux.send(key)
-        var last = try tmux.waitFor("'\(key)' to change the screen") { $0 != before }
-        while true {
-            usleep(150_000)
-            let now = try tmux.screen()
-            if now == last { return now }
-            last = now
-        }
+        try tmux.waitFor("'\(key)' to change the screen") { $0 != before }
+        return try tmux.settledScreen()
     }
 
     /// The pid of the reader: the child of the pane's shell.

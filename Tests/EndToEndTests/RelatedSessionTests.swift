@@ -12,19 +12,6 @@ import Testing
         try tmux.startReader(shellQuoted(yueduBinary))
     }
 
-    /// The screen once it has stopped changing (two captures in a row alike): a frame is
-    /// never compared half drawn.
-    func settled(_ tmux: TmuxSession) throws -> [String] {
-        var last = try tmux.screen()
-        for _ in 0..<100 {
-            usleep(100_000)
-            let now = try tmux.screen()
-            if now == last { return now }
-            last = now
-        }
-        return last
-    }
-
     /// True while the sidebar's second part still says it is computing.
     func computing(_ screen: [String]) -> Bool { screen.contains { $0.hasSuffix("│   …") } }
 
@@ -46,7 +33,7 @@ import Testing
         screen = try tmux.waitFor("scrolled") { !$0[0].contains(String(ruralTitle.prefix(8))) }
         try tmux.send("r")
         try tmux.waitFor(text: "RELATED")
-        let left = try settled(tmux)
+        let left = try tmux.settledScreen()
 
         // Enter opens the first related article: the seed, by its (retyped) title.
         try tmux.send("Enter")
@@ -56,7 +43,7 @@ import Testing
         // h: back to the rural article, at the same line.
         try tmux.send("h")
         try tmux.waitFor("back") { !$0[0].contains(String(seedTitle.prefix(8))) }
-        screen = try settled(tmux)
+        screen = try tmux.settledScreen()
         #expect(screen == left, "the same screen as when it was left:\n\(screen.joined(separator: "\n"))\n---\n\(left.joined(separator: "\n"))")
         // l: forward to the seed again.
         try tmux.send("l")
@@ -70,10 +57,10 @@ import Testing
         let tmux = try TmuxSession(width: 80, height: 24)
         try start(tmux)
         try tmux.send("r")
-        var screen = try tmux.waitFor(text: "Esc close")
+        var screen = try tmux.waitFor(text: "Enter open")
         #expect(screen.contains { $0.contains("相关信息") })
         try tmux.send("Escape")
-        screen = try tmux.waitFor("overlay closed") { !$0.contains { $0.contains("Esc close") } }
+        screen = try tmux.waitFor("overlay closed") { !$0.contains { $0.contains("Enter open") } }
         try tmux.send("q")
         try tmux.waitFor("the shell prompt") { $0.last { !$0.isEmpty } == "$" }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary under the things a remote terminal does to it: resize storms, tiny
@@ -23,13 +24,8 @@ import Testing
         let tmux = try TmuxSession(width: 100, height: 30)
         try start(tmux)
         // The reference frame: once the background work (similar articles) has been drawn.
-        var reference = try tmux.screen()
-        for _ in 0..<40 {
-            usleep(100_000)
-            let again = try tmux.screen()
-            if again == reference, !again.contains(where: { $0.hasSuffix("│   …") }) { break }
-            reference = again
-        }
+        try tmux.waitFor("the similar articles", timeout: 10) { !$0.contains { $0.hasSuffix("│   …") } }
+        let reference = try tmux.settledScreen()
         let started = Date()
         for i in 0..<200 {
             try tmux.resize(width: 30 + (i * 37) % 130, height: 5 + (i * 13) % 50)
@@ -79,10 +75,14 @@ import Testing
     @Test(arguments: [("dumb", "TERM is 'dumb'"), ("no-such-terminal-xyz", "unknown terminal type 'no-such-terminal-xyz'")])
     func unusableTermIsAClearMessage(term: String, message: String) throws {
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && TERM=\(term) \(shellQuoted(yueduBinary)); echo EXIT:$?")
-        let screen = try tmux.waitFor("exit status") { $0.contains { $0.hasPrefix("EXIT:") } }
-        let text = screen.joined(separator: "\n")
-        #expect(screen.contains { $0 == "EXIT:2" }, "exit code 2:\n\(text)")
+        // The message and the exit code go to files, so that nothing depends on how the
+        // shell echoes a command line (a long path would wrap it).
+        let err = tmux.home + "/stderr", status = tmux.home + "/status"
+        try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && TERM=\(term) \(shellQuoted(yueduBinary)) 2>\(shellQuoted(err)); echo $? >\(shellQuoted(status))")
+        let deadline = Date().addingTimeInterval(10)
+        while (persistenceContents(status) ?? "").isEmpty, Date() < deadline { usleep(50_000) }
+        #expect(persistenceContents(status)?.trimmingCharacters(in: .whitespacesAndNewlines) == "2", "exit code 2")
+        let text = persistenceContents(err) ?? ""
         #expect(text.contains("yuedu: \(message)"), "message:\n\(text)")
     }
 
@@ -149,7 +149,10 @@ import Testing
         try start(tmux)
         try tmux.send("j")
         // The scroll's reading position is written about a second later; then nothing.
-        usleep(1_800_000)
+        let positions = tmux.home + "/.local/state/yuedu/positions.json"
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: positions), Date() < deadline { usleep(50_000) }
+        #expect(FileManager.default.fileExists(atPath: positions), "the position was saved")
         let pid = try readerPID(tmux)
         let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
         #expect(threads.count == 1, "one thread while idle, found \(threads.count)")

@@ -24,19 +24,30 @@ import Testing
     }
 
     @Test func lookupFindsTheLibraryArticleOfARelatedTitle() {
-        let lookup = TitleLookup(titles: [
+        let articles = [
             "Reading on Small Screens",
             "【新视点】基层党建如何推进乡村振兴战略深度融合？",
             "——",
             "reading on small screens",  // a repeat: the first one wins
-        ])
-        #expect(lookup.index(ofTitle: "【新视点】基层党建如何推进乡村振兴战略深度融合?") == 1)
-        #expect(lookup.index(ofTitle: "reading  on SMALL screens") == 0)
-        #expect(lookup.index(ofTitle: "乡村振兴") == nil)
-        #expect(lookup.index(ofTitle: "——") == nil)  // nothing but punctuation matches nothing
-        #expect(lookup.index(ofTitle: "") == nil)
+        ].enumerated().map { Article(title: $1, path: "/library/\($0).txt") }
+        let lookup = TitleLookup(articles: articles)
+        #expect(lookup.id(ofTitle: "【新视点】基层党建如何推进乡村振兴战略深度融合?") == articles[1].id)
+        #expect(lookup.id(ofTitle: "reading  on SMALL screens") == articles[0].id)
+        #expect(lookup.id(ofTitle: "乡村振兴") == nil)
+        #expect(lookup.id(ofTitle: "——") == nil)  // nothing but punctuation matches nothing
+        #expect(lookup.id(ofTitle: "") == nil)
         let related = [RelatedItem(title: "Reading on small screens."), RelatedItem(title: "Elsewhere")]
-        #expect(lookup.indices(of: related) == [0, nil])
+        #expect(lookup.ids(of: related) == [articles[0].id, nil])
+    }
+
+    @Test func lookupGrowsWithTheLibraryAndTheFirstInLibraryOrderWins() {
+        let older = Article(title: "Reading on Small Screens", date: ArticleDate(year: 2020, month: 1, day: 1), path: "/l/old.txt")
+        let newer = Article(title: "reading on small screens", date: ArticleDate(year: 2024, month: 1, day: 1), path: "/l/new.txt")
+        var library = Library([older])
+        var lookup = TitleLookup(articles: library.articles)
+        library.merge([newer])
+        lookup.add([newer], in: library)
+        #expect(lookup.id(ofTitle: "Reading on small screens") == newer.id, "the newer one is first in the list now")
     }
 }
 
@@ -167,19 +178,20 @@ import Testing
     }
 }
 
-@Suite struct TitleLookupRemapTests {
+@Suite struct TitleLookupGrowthTests {
     @Test func growingByBatchesAnswersAsBuildingAtOnce() {
-        let all = ["乙", "甲", "Reading  on Small Screens", "甲", "丙", "reading on small screens", "丁"]
-        // The library grows in two batches; each merge keeps the order of what was there.
-        let first = [1, 4]          // indices into `all` of the first batch, in library order
-        var lookup = TitleLookup(titles: first.map { all[$0] })
-        // After the second batch the library is `all`: the first batch's articles moved.
-        let moved = first
-        let added = all.indices.filter { !first.contains($0) }.map { (index: $0, title: all[$0]) }
-        lookup.remap(moved, adding: added)
-        let whole = TitleLookup(titles: all)
-        for title in all + ["戊", "READING ON SMALL SCREENS", "甲？"] {
-            #expect(lookup.index(ofTitle: title) == whole.index(ofTitle: title), "\(title)")
+        let titles = ["乙", "甲", "Reading  on Small Screens", "甲", "丙", "reading on small screens", "丁"]
+        let all = titles.enumerated().map { Article(title: $1, date: ArticleDate(year: 2020, month: 12 - $0, day: 1), path: "/l/\($0).txt") }
+        // The library grows in two batches, each merged in library order.
+        let first = [all[1], all[4]]
+        var library = Library(first)
+        var lookup = TitleLookup(articles: first)
+        let rest = all.filter { a in !first.contains { $0.id == a.id } }
+        library.merge(rest)
+        lookup.add(rest, in: library)
+        let whole = TitleLookup(articles: library.articles)
+        for title in titles + ["戊", "READING ON SMALL SCREENS", "甲？"] {
+            #expect(lookup.id(ofTitle: title) == whole.id(ofTitle: title), "\(title)")
         }
     }
 }

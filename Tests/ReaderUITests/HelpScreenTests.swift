@@ -29,7 +29,7 @@ import Testing
         var screen = RootView.render(s)
         assertSnapshot(screen, named: "help-scroll-top-60x12")
         #expect(screen.textLines.contains { $0.contains("Scroll down a line") })
-        #expect(screen.textLines.contains { $0.contains("j/k scroll") })
+        #expect(screen.textLines.contains { $0.contains("x/k scroll") })
         _ = s.apply(.bottom)
         screen = RootView.render(s)
         assertSnapshot(screen, named: "help-scroll-bottom-60x12")
@@ -47,16 +47,21 @@ import Testing
     }
 
     @Test func twoColumnsWhenWideAndShort() throws {
-        let s = try remapped(width: 140, height: 20)
+        let s = try remapped(width: 140, height: 22)
         let screen = RootView.render(s)
-        assertSnapshot(screen, named: "help-two-columns-140x20")
+        assertSnapshot(screen, named: "help-two-columns-140x22")
         #expect(screen.textLines.contains { $0.contains("Scroll down a line") && $0.contains("Quit") == false })
         for row in Command.table { #expect(screen.textLines.contains { $0.contains(row.help) }, "\(row.help)") }
     }
 
     @Test func pendingKeysShowInTheStatusBar() throws {
-        var s = try state(width: 80, height: 24)
-        s.pendingKeys = "5g"
+        let seeded = try state(width: 80, height: 24)
+        var keymap = Keymap()
+        keymap.bind([.character("g"), .character("x")], to: .bottom)
+        var s = AppState(articles: seeded.articles, width: 80, height: 24, keymap: keymap)
+        _ = s.press(.character("5"))
+        _ = s.press(.character("g"))
+        #expect(s.pendingKeys == "5g")
         let bar = RootView.render(s).text(row: 23)
         #expect(bar.hasSuffix(" 5g "))
     }

@@ -31,7 +31,7 @@ func relatedLibrary() throws -> [Article] {
 func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Command] = []) throws -> AppState {
     let articles = try relatedLibrary()
     var s = AppState(articles: articles, width: width, height: height)
-    if indexed { s.setSimilarityIndex(SimilarityIndex.build(articles), generation: s.libraryGeneration) }
+    if indexed { s.setSimilarArticles(SimilarArticles.build(articles)) }
     let seed = try #require(articles.firstIndex { $0.title.hasPrefix("【新视点】") })
     s.openArticle(seed, recording: false)
     for c in commands { _ = s.apply(c) }
@@ -44,14 +44,14 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
     @Test func partOneMatchesRetypedTitlesAndPartTwoExcludesThem() throws {
         let s = try relatedState(width: 120, height: 40)
         let listed = try #require(s.related.fromArticle.first)
-        let matched = try #require(listed.index, "a title with other spaces and punctuation is found")
-        #expect(s.articles[matched].title.hasPrefix("深入学习贯彻 习近平"))
-        #expect(s.related.fromArticle.dropFirst().allSatisfy { $0.index == nil })
+        let matched = try #require(listed.id, "a title with other spaces and punctuation is found")
+        #expect(s.library.article(matched)?.title.hasPrefix("深入学习贯彻 习近平") == true)
+        #expect(s.related.fromArticle.dropFirst().allSatisfy { $0.id == nil })
         let similar = try #require(s.related.similar)
         #expect(!similar.isEmpty && similar.count <= RelatedState.similarLimit)
-        #expect(!similar.contains(s.current), "not the article itself")
+        #expect(!similar.contains(s.currentID!), "not the article itself")
         #expect(!similar.contains(matched), "not one already listed in part 1")
-        #expect(s.articles[similar[0]].title.hasPrefix("乡村振兴的基层党建实践"), "the closest first")
+        #expect(s.library.article(similar[0])?.title.hasPrefix("乡村振兴的基层党建实践") == true, "the closest first")
         #expect(s.sidebarEntries.count == s.related.fromArticle.count + similar.count)
     }
 
@@ -60,11 +60,11 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
         #expect(s.related.similar == nil)
         let rows = RootView.render(s).textLines
         #expect(rows.contains { $0.hasSuffix("│   …") }, "part 2 shows … while computing")
-        s.setSimilarityIndex(SimilarityIndex.build(s.articles), generation: s.libraryGeneration)
+        s.setSimilarArticles(SimilarArticles.build(s.articles))
         #expect(s.related.similar?.isEmpty == false)
-        // An index of some other library is not taken.
+        // An index that does not know the open article lists nothing for it.
         var other = try relatedState(width: 120, height: 40, indexed: false)
-        other.setSimilarityIndex(SimilarityIndex.build(Array(s.articles.prefix(3))), generation: other.libraryGeneration)
+        other.setSimilarArticles(SimilarArticles.build(other.articles.filter { $0.id != other.currentID }))
         #expect(other.related.similar == nil)
     }
 
@@ -83,10 +83,10 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
     @Test func enterOpensAnArticleInTheLibrary() throws {
         var s = try relatedState(width: 120, height: 40, [.related])
         #expect(s.focus == .sidebar)
-        let target = try #require(s.sidebarEntries[0].index)
+        let target = try #require(s.sidebarEntries[0].id)
         _ = s.apply(.open)
-        #expect(s.current == target)
-        #expect(s.related.preview == nil)
+        #expect(s.currentID == target)
+        #expect(s.preview == nil)
     }
 
     @Test func enterOnAnItemNotInTheLibraryPreviewsIt() throws {
@@ -98,15 +98,15 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
         }
         _ = s.apply(.open)
         #expect(s.current == seed, "nothing opens")
-        #expect(s.related.preview == item)
+        #expect(s.preview == item)
         let screen = RootView.render(s)
         #expect(screen.textLines.contains { $0.contains(PreviewView.banner) })
         _ = s.apply(.back)
-        #expect(s.related.preview == nil, "h closes the preview")
+        #expect(s.preview == nil, "h closes the preview")
         #expect(s.current == seed)
         _ = s.apply(.open)
         _ = s.apply(.cancel)
-        #expect(s.related.preview == nil, "so does Esc")
+        #expect(s.preview == nil, "so does Esc")
     }
 
     @Test func enterOnASimilarArticleOpensIt() throws {
@@ -116,7 +116,7 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
         for _ in 0..<first { _ = s.apply(.lineDown) }
         #expect(s.sidebarEntries[s.sidebarSelection] == .similar(target))
         _ = s.apply(.open)
-        #expect(s.current == target)
+        #expect(s.currentID == target)
     }
 
     // MARK: - History
@@ -128,14 +128,14 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
         let seedTop = s.readingTop
         let seedLine = s.layout!.lines[seedTop]
         _ = s.apply(.related)
-        let target = try #require(s.sidebarEntries[0].index)
+        let target = try #require(s.sidebarEntries[0].id)
         _ = s.apply(.open)
-        #expect(s.current == target && s.readingTop == 0)
+        #expect(s.currentID == target && s.readingTop == 0)
         _ = s.apply(.back)
         #expect(s.current == seed)
         #expect(s.readingTop == seedTop, "back at the line left")
         _ = s.apply(.forward)
-        #expect(s.current == target)
+        #expect(s.currentID == target)
         _ = s.apply(.back)
         #expect(s.current == seed && s.readingTop == seedTop)
         _ = s.apply(.back)
@@ -164,30 +164,30 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
 
     @Test func overlayWhenTheSidebarIsFoldedAway() throws {
         var s = try relatedState(width: 80, height: 24, [.related])
-        #expect(s.panes.sidebar == nil && s.related.overlay)
+        #expect(s.panes.sidebar == nil && s.showingRelatedOverlay)
         let top = s.readingTop
         _ = s.apply(.lineDown)
         #expect(s.sidebarSelection == 1 && s.readingTop == top, "j moves in the overlay")
         _ = s.apply(.lineUp)
         _ = s.apply(.cancel)
-        #expect(!s.related.overlay)
+        #expect(!s.showingRelatedOverlay)
         _ = s.apply(.related)
-        let target = try #require(s.sidebarEntries[0].index)
+        let target = try #require(s.sidebarEntries[0].id)
         _ = s.apply(.open)
-        #expect(!s.related.overlay && s.current == target)
+        #expect(!s.showingRelatedOverlay && s.currentID == target)
 
         // Fullscreen folds the sidebar too; widening the terminal gives the overlay's place to it.
         var wide = try relatedState(width: 120, height: 40, [.toggleFullscreen, .related])
-        #expect(wide.related.overlay)
+        #expect(wide.showingRelatedOverlay)
         _ = wide.apply(.toggleFullscreen)
         #expect(wide.fullscreen, "the overlay takes the keys")
         _ = wide.apply(.cancel)
         _ = wide.apply(.toggleFullscreen)
         _ = wide.apply(.related)
-        #expect(wide.focus == .sidebar && !wide.related.overlay)
+        #expect(wide.focus == .sidebar && !wide.showingRelatedOverlay)
         var narrow = try relatedState(width: 80, height: 24, [.related])
         narrow.resize(width: 120, height: 40)
-        #expect(!narrow.related.overlay && narrow.focus == .sidebar)
+        #expect(!narrow.showingRelatedOverlay && narrow.focus == .sidebar)
     }
 
     // MARK: - Golden screens

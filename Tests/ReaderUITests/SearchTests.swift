@@ -8,14 +8,14 @@ import Testing
 /// Sends text as the terminal delivers it: one `.character` key per code point (an input
 /// method's commit arrives as several keys in one batch).
 func type(_ text: String, into state: inout AppState) {
-    for scalar in text.unicodeScalars { _ = state.input(.character(Character(scalar))) }
+    for scalar in text.unicodeScalars { _ = state.press(.character(Character(scalar))) }
 }
 
 /// Opens the prompt, types `query` and presses Enter.
 func search(_ query: String, in state: inout AppState) {
     _ = state.apply(.search)
     type(query, into: &state)
-    _ = state.input(.enter)
+    _ = state.press(.enter)
 }
 
 let matchStyle = Theme.defaultDark.style("ui.search.match")
@@ -49,23 +49,23 @@ func seedState(width: Int, height: Int) throws -> AppState {
         #expect(s.prompt?.text == "")
         type("党建x", into: &s)
         #expect(s.prompt?.text == "党建x")
-        _ = s.input(.backspace)
+        _ = s.press(.backspace)
         #expect(s.prompt?.text == "党建")
         // e + combining acute arrive as two keys but are one cluster: one Backspace removes both.
         type("e\u{301}", into: &s)
         #expect(s.prompt?.text.count == 3)
-        _ = s.input(.backspace)
+        _ = s.press(.backspace)
         #expect(s.prompt?.text == "党建")
         type("🇨🇳", into: &s)
-        _ = s.input(.backspace)
+        _ = s.press(.backspace)
         #expect(s.prompt?.text == "党建")
-        _ = s.input(.control("u"))
+        _ = s.press(.control("u"))
         #expect(s.prompt?.text == "")
         #expect(s.search == nil, "an empty query highlights nothing")
-        _ = s.input(.backspace)
+        _ = s.press(.backspace)
         #expect(s.prompt?.text == "", "Backspace on an empty prompt keeps it open")
         // Keys go to the prompt, not the keymap: q types a q.
-        _ = s.input(.character("q"))
+        _ = s.press(.character("q"))
         #expect(s.prompt?.text == "q")
     }
 
@@ -77,18 +77,18 @@ func seedState(width: Int, height: Int) throws -> AppState {
         #expect(s.searchHistory == ["乡村", "党建"])
         _ = s.apply(.search)
         type("农", into: &s)
-        _ = s.input(.up)
+        _ = s.press(.up)
         #expect(s.prompt?.text == "党建")
         #expect(s.search?.query == "党建", "a recalled query is searched at once")
-        _ = s.input(.up)
+        _ = s.press(.up)
         #expect(s.prompt?.text == "乡村")
-        _ = s.input(.up)
+        _ = s.press(.up)
         #expect(s.prompt?.text == "乡村", "↑ stops at the oldest")
-        _ = s.input(.down)
+        _ = s.press(.down)
         #expect(s.prompt?.text == "党建")
-        _ = s.input(.down)
+        _ = s.press(.down)
         #expect(s.prompt?.text == "农", "↓ past the newest gives back what was typed")
-        _ = s.input(.down)
+        _ = s.press(.down)
         #expect(s.prompt?.text == "农")
     }
 
@@ -124,7 +124,7 @@ func seedState(width: Int, height: Int) throws -> AppState {
         _ = s.apply(.search)
         type("科研室", into: &s)  // only in the last paragraph
         #expect(s.readingTop != 7, "the view jumped to the match")
-        _ = s.input(.escape)
+        _ = s.press(.escape)
         #expect(s.readingTop == 7)
         #expect(s.prompt == nil && s.search == nil)
         let screen = RootView.render(s)
@@ -141,7 +141,7 @@ func seedState(width: Int, height: Int) throws -> AppState {
         #expect(bar.hasPrefix("/xyz"))
         #expect(bar.hasSuffix("no match for 'xyz'"))
         #expect(s.readingTop == 3)
-        _ = s.input(.enter)
+        _ = s.press(.enter)
         #expect(s.search == nil && s.readingTop == 3)
         #expect(RootView.render(s).textLines[23].contains("no match for 'xyz'"))
     }
@@ -235,16 +235,16 @@ func seedState(width: Int, height: Int) throws -> AppState {
         var s = try seedState(width: 80, height: 24)
         _ = s.apply(.search)
         type("基层党建联建", into: &s)
-        _ = s.input(.backspace)
-        _ = s.input(.enter)
+        _ = s.press(.backspace)
+        _ = s.press(.enter)
         search("乡村", in: &s)
-        #expect(s.searchIndexes.builds == 1)
+        #expect(s.searchIndexBuilds == 1)
         #expect(s.search != nil)
         _ = s.apply(.nextArticle)
         #expect(s.search == nil)
         _ = s.apply(.previousArticle)
         search("乡村", in: &s)
-        #expect(s.searchIndexes.builds == 1, "the index of the article is kept")
+        #expect(s.searchIndexBuilds == 1, "the index of the article is kept")
     }
 
     @Test func cursorSitsAfterThePromptText() throws {

@@ -58,8 +58,8 @@ import Testing
     @Test func aReloadThatChangesTheOpenArticleSaysItsSearchIsGone() throws {
         var s = try state(width: 100, height: 30)
         _ = s.apply(.search)
-        for c in "Reading" { _ = s.input(.character(c)) }
-        _ = s.input(.enter)
+        for c in "Reading" { _ = s.press(.character(c)) }
+        _ = s.press(.enter)
         #expect(s.search != nil)
         var changed = s.articles
         changed[s.current].lead = "A new lead."

@@ -15,6 +15,9 @@ import Foundation
 /// [keys]
 /// line-down = ["j", "Down", "x"]
 /// top = ["g g", "Home"]
+///
+/// [keys.prompt]
+/// prompt-cancel = ["Esc", "C-g"]
 /// ```
 public struct Configuration: Sendable {
     /// A `[keys]` entry as written: the command's name, its keys, and the line (for messages).
@@ -23,6 +26,8 @@ public struct Configuration: Sendable {
         public var command: String
         public var keys: [String]
         public var line: Int?
+        /// The sub-table it was written in (`prompt` for `[keys.prompt]`); nil for `[keys]`.
+        public var context: String? = nil
     }
 
     public var theme: String?
@@ -131,22 +136,29 @@ public struct Configuration: Sendable {
                 }
             case "keys":
                 guard case .table(let keys) = value else { issue("keys must be a table ([keys])", key: key); continue }
-                for (name, v) in keys.sorted(by: { $0.key < $1.key }) {
-                    let line = source.line(of: name, in: "keys")
-                    var strings: [String] = []
-                    switch v {
-                    case .string(let s): strings = [s]
-                    case .array(let list):
-                        for item in list {
-                            if case .string(let s) = item { strings.append(s) }
-                            else { issue("keys.\(name): a key is a string like \"j\" or \"C-d\", found \(item.typeName)", key: name, table: "keys") }
+                func bindings(_ entries: [String: ConfigValue], context: String?) {
+                    let table = context.map { "keys.\($0)" } ?? "keys"
+                    for (name, v) in entries.sorted(by: { $0.key < $1.key }) {
+                        let line = source.line(of: name, in: table)
+                        var strings: [String] = []
+                        switch v {
+                        case .string(let s): strings = [s]
+                        case .array(let list):
+                            for item in list {
+                                if case .string(let s) = item { strings.append(s) }
+                                else { issue("\(table).\(name): a key is a string like \"j\" or \"C-d\", found \(item.typeName)", key: name, table: table) }
+                            }
+                        case .table(let sub) where context == nil:
+                            bindings(sub, context: name)
+                            continue
+                        default:
+                            issue("\(table).\(name) must be a list of keys, found \(v.typeName)", key: name, table: table)
+                            continue
                         }
-                    default:
-                        issue("keys.\(name) must be a list of keys, found \(v.typeName)", key: name, table: "keys")
-                        continue
+                        config.keys.append(KeyBinding(command: name, keys: strings, line: line, context: context))
                     }
-                    config.keys.append(KeyBinding(command: name, keys: strings, line: line))
                 }
+                bindings(keys, context: nil)
             default:
                 issue("unknown setting \"\(key)\" (theme, mouse, library, [wrap], [keys])", key: key)
             }

@@ -33,6 +33,17 @@ public struct ArticleID: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { rawValue }
 
+    /// Compared and hashed as bytes: paths are not text to normalize, and String's own
+    /// hashing normalizes first, which costs on every lookup.
+    public static func == (lhs: ArticleID, rhs: ArticleID) -> Bool {
+        lhs.rawValue.utf8.elementsEqual(rhs.rawValue.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var raw = rawValue
+        raw.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     public static func < (lhs: ArticleID, rhs: ArticleID) -> Bool {
         lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
     }

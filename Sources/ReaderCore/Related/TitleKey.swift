@@ -34,49 +34,44 @@ public enum TitleKey {
 
 /// Finds an article of the library by a title as another article quotes it.
 ///
-/// Built once from the library's titles; `index(ofTitle:)` answers with the library index of
-/// the article whose ``TitleKey`` equals the quoted title's, the first such when titles repeat.
+/// Built from the library's articles; `id(ofTitle:)` answers with the identity of the
+/// article whose ``TitleKey`` equals the quoted title's, the first in library order when
+/// titles repeat. Articles arriving later are added without touching the rest.
 public struct TitleLookup: Sendable {
-    private var indexByKey: [String: Int]
+    private var idByKey: [String: ArticleID] = [:]
 
-    /// Indexes `titles` (the library's titles, in library order).
-    public init(titles: [String]) {
-        var indexByKey: [String: Int] = [:]
-        for (index, title) in titles.enumerated() {
-            let key = TitleKey.normalize(title)
-            guard !key.isEmpty, indexByKey[key] == nil else { continue }
-            indexByKey[key] = index
-        }
-        self.indexByKey = indexByKey
-    }
-
-    /// Indexes the titles of `articles`.
+    /// Indexes `articles` (the library, in library order).
     public init(articles: [Article]) {
-        self.init(titles: articles.map(\.title))
-    }
-
-    /// The library index of the article titled `title` (width, punctuation, spaces and case
-    /// aside), or `nil` when the library has no such article.
-    public func index(ofTitle title: String) -> Int? {
-        let key = TitleKey.normalize(title)
-        return key.isEmpty ? nil : indexByKey[key]
-    }
-
-    /// Follows a library that grew: the articles indexed so far moved (`moved[old] == new`)
-    /// and `added` (new index, title) arrived. Only the added titles are normalized.
-    public mutating func remap(_ moved: [Int], adding added: [(index: Int, title: String)]) {
-        for (key, index) in indexByKey { indexByKey[key] = moved[index] }
-        for (index, title) in added {
-            let key = TitleKey.normalize(title)
-            guard !key.isEmpty else { continue }
-            // The first article with a title wins, as when the lookup is built at once.
-            if let existing = indexByKey[key], existing < index { continue }
-            indexByKey[key] = index
+        for article in articles {
+            let key = TitleKey.normalize(article.title)
+            guard !key.isEmpty, idByKey[key] == nil else { continue }
+            idByKey[key] = article.id
         }
     }
 
-    /// For each of an article's related items, the library index of its article, if present.
-    public func indices(of related: [RelatedItem]) -> [Int?] {
-        related.map { index(ofTitle: $0.title) }
+    /// The article titled `title` (width, punctuation, spaces and case aside), or `nil` when
+    /// the library has no such article.
+    public func id(ofTitle title: String) -> ArticleID? {
+        let key = TitleKey.normalize(title)
+        return key.isEmpty ? nil : idByKey[key]
+    }
+
+    /// Adds articles that arrived in `library`; where a title repeats, the article first in
+    /// library order wins, as when the lookup is built at once. Only their titles are
+    /// normalized.
+    public mutating func add(_ batch: [Article], in library: Library) {
+        for article in batch {
+            let key = TitleKey.normalize(article.title)
+            guard !key.isEmpty else { continue }
+            let id = article.id
+            if let existing = idByKey[key], let old = library.index(of: existing),
+               let new = library.index(of: id), old < new { continue }
+            idByKey[key] = id
+        }
+    }
+
+    /// For each of an article's related items, its article's identity, if the library has it.
+    public func ids(of related: [RelatedItem]) -> [ArticleID?] {
+        related.map { id(ofTitle: $0.title) }
     }
 }

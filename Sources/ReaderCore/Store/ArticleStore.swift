@@ -111,25 +111,32 @@ public struct ArticleStore: Sendable {
         }
         guard !fresh.isEmpty else { return [] }
         fresh = ArticleStore.sorted(fresh)
-        if articles.isEmpty {
-            articles = fresh
-            return fresh
-        }
-        // Merge two sorted runs.
-        var merged: [Article] = []
-        merged.reserveCapacity(articles.count + fresh.count)
+        articles = ArticleStore.merged(articles, fresh)
+        return fresh
+    }
+
+    /// Two runs in library order merged into one, in library order: the one merge both the
+    /// store and the reader's `Library` use when a batch arrives.
+    public static func merged<T>(_ old: [T], _ batch: [T], article: (T) -> Article) -> [T] {
+        if old.isEmpty { return batch }
+        if batch.isEmpty { return old }
+        var merged: [T] = []
+        merged.reserveCapacity(old.count + batch.count)
         var i = 0, j = 0
-        while i < articles.count, j < fresh.count {
-            if ArticleStore.precedes(fresh[j], articles[i]) {
-                merged.append(fresh[j]); j += 1
+        while i < old.count, j < batch.count {
+            if precedes(article(batch[j]), article(old[i])) {
+                merged.append(batch[j]); j += 1
             } else {
-                merged.append(articles[i]); i += 1
+                merged.append(old[i]); i += 1
             }
         }
-        merged += articles[i...]
-        merged += fresh[j...]
-        articles = merged
-        return fresh
+        merged += old[i...]
+        merged += batch[j...]
+        return merged
+    }
+
+    static func merged(_ old: [Article], _ batch: [Article]) -> [Article] {
+        merged(old, batch) { $0 }
     }
 
     /// Records files that are not articles.

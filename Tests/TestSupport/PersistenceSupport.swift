@@ -1,8 +1,10 @@
 import Foundation
-@testable import ReaderCore
+import ReaderCore
+
+// Helpers shared by the test targets: temporary folders, files, articles, built products.
 
 /// A fresh, empty directory under the system's temporary directory.
-func persistenceTemporaryDirectory() -> String {
+public func persistenceTemporaryDirectory() -> String {
     let url = FileManager.default.temporaryDirectory
         .appendingPathComponent("yuedu-persistence-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -10,18 +12,18 @@ func persistenceTemporaryDirectory() -> String {
 }
 
 /// The text of a file, or nil.
-func persistenceContents(_ path: String) -> String? {
+public func persistenceContents(_ path: String) -> String? {
     FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
 }
 
 /// An article for the store tests.
-func persistenceArticle(_ title: String, _ day: Int? = 1, path: String? = nil) -> Article {
+public func persistenceArticle(_ title: String, _ day: Int? = 1, path: String? = nil) -> Article {
     Article(title: title, date: day.map { ArticleDate(year: 2024, month: 3, day: $0) }, path: path)
 }
 
 /// An executable of this package, built next to the test binary (the products directory)
 /// or in the package's `.build/debug`; nil when not built.
-func persistenceBuiltProduct(_ name: String) -> String? {
+public func persistenceBuiltProduct(_ name: String) -> String? {
     var candidates: [String] = []
     if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
         candidates.append((exe as NSString).deletingLastPathComponent)

@@ -1,0 +1,55 @@
+/// The library as the reader shows it: the articles in library order (newest first), each
+/// with its identity (`ArticleID`) and its bookmark key (`ArticleKey`), computed once when
+/// it arrives.
+///
+/// A value: copies never share anything mutable. A batch is merged in with the same merge
+/// the store uses (`ArticleStore.merged`); nothing is remembered by position, so nothing
+/// has to follow articles when a batch pushes them down the list.
+public struct Library: Sendable {
+    public private(set) var articles: [Article] = []
+    public private(set) var ids: [ArticleID] = []
+    public private(set) var keys: [ArticleKey] = []
+    private var indexByID: [ArticleID: Int] = [:]
+
+    /// `articles`, already in library order and without copies.
+    public init(_ articles: [Article] = []) {
+        replace(with: articles)
+    }
+
+    public var count: Int { articles.count }
+    public var isEmpty: Bool { articles.isEmpty }
+    public var indices: Range<Int> { articles.indices }
+
+    public subscript(index: Int) -> Article { articles[index] }
+
+    /// Where the article `id` is in the list now.
+    public func index(of id: ArticleID) -> Int? { indexByID[id] }
+
+    /// The article `id`, if the library has it.
+    public func article(_ id: ArticleID) -> Article? { indexByID[id].map { articles[$0] } }
+
+    /// Merges `batch` (in library order, without copies of articles already here).
+    public mutating func merge(_ batch: [Article]) {
+        guard !batch.isEmpty else { return }
+        typealias Entry = (article: Article, id: ArticleID, key: ArticleKey)
+        let old: [Entry] = articles.indices.map { (articles[$0], ids[$0], keys[$0]) }
+        let new: [Entry] = batch.map { ($0, $0.id, ArticleKey($0)) }
+        let merged = ArticleStore.merged(old, new) { $0.article }
+        articles = merged.map(\.article)
+        ids = merged.map(\.id)
+        keys = merged.map(\.key)
+        reindex()
+    }
+
+    /// Puts `articles` (in library order, without copies) in place of everything.
+    public mutating func replace(with articles: [Article]) {
+        self.articles = articles
+        ids = articles.map(\.id)
+        keys = articles.map { ArticleKey($0) }
+        reindex()
+    }
+
+    private mutating func reindex() {
+        indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
