@@ -6,14 +6,24 @@ import CCmarkGFM
 /// and every node is visited once: linear in the size of the tree, which cmark builds in
 /// linear time.
 enum MarkdownBlocks {
-    /// The GitHub extensions attached to every parser: registered once, for all threads.
-    /// (The extensions are immutable once registered; parsers only read them.)
-    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
+    /// GitHub's extensions, registered once for all threads (immutable afterwards; parsers
+    /// only read them).
+    nonisolated(unsafe) private static let table = syntaxExtension("table")
+    nonisolated(unsafe) private static let strikethrough = syntaxExtension("strikethrough")
+    nonisolated(unsafe) private static let autolink = syntaxExtension("autolink")
+
+    private static func syntaxExtension(_ name: String) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()
-        return ["table", "strikethrough", "autolink"].compactMap { name in
-            name.withCString { cmark_find_syntax_extension($0) }
-        }
-    }()
+        return name.withCString { cmark_find_syntax_extension($0) }
+    }
+
+    /// Input shapes on which cmark-gfm's extensions stop being fast (measured, see
+    /// docs/typography.md): the table extension is quadratic in a row's cells, and the
+    /// autolink extension slow on very long lines full of `@`. A document with a line of more
+    /// than `maximumTableCells` pipes is read without tables; one with a line longer than
+    /// `maximumAutolinkLine` bytes finds its bare URLs with `Links.bareURLs` instead.
+    static let maximumTableCells = 128
+    static let maximumAutolinkLine = 16 * 1024
 
     /// Headings that open an article's own related list: its items become related articles.
     static let relatedHeadings: Set<String> = ["相关信息", "相关阅读", "相关文章", "関連記事", "Related", "Related articles"]
@@ -21,22 +31,44 @@ enum MarkdownBlocks {
     static func parse(_ text: String, language: ArticleLanguage, related: inout [RelatedItem]) -> [Block] {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_parser_free(parser) }
-        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         var text = text
+        let (longestLine, mostPipes) = text.withUTF8(lineShape)
+        if mostPipes <= maximumTableCells, let table { cmark_parser_attach_syntax_extension(parser, table) }
+        if let strikethrough { cmark_parser_attach_syntax_extension(parser, strikethrough) }
+        let gfmAutolinks = longestLine <= maximumAutolinkLine
+        if gfmAutolinks, let autolink { cmark_parser_attach_syntax_extension(parser, autolink) }
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         guard let document = cmark_parser_finish(parser) else { return [] }
         defer { cmark_node_free(document) }
-        var walker = Walker(labels: ArticleLabels.of(language))
+        var walker = Walker(labels: ArticleLabels.of(language), findsBareURLs: !gfmAutolinks)
         walker.walk(document)
         related += walker.related
         return walker.blocks
     }
 
+    /// The longest line of `bytes` and the most `|` on one line: one pass.
+    static func lineShape(_ bytes: UnsafeBufferPointer<UInt8>) -> (longest: Int, pipes: Int) {
+        var longest = 0, mostPipes = 0, start = 0, pipes = 0
+        for (i, b) in bytes.enumerated() {
+            if b == 0x0A || b == 0x0D {
+                longest = max(longest, i - start)
+                mostPipes = max(mostPipes, pipes)
+                start = i + 1
+                pipes = 0
+            } else if b == UInt8(ascii: "|") {
+                pipes += 1
+            }
+        }
+        return (max(longest, bytes.count - start), max(mostPipes, pipes))
+    }
+
     /// The state of one walk over the tree.
     struct Walker {
         let labels: ArticleLabels
+        /// Find bare URLs in paragraphs here (when cmark's autolink extension is off).
+        let findsBareURLs: Bool
         var blocks: [Block] = []
         var related: [RelatedItem] = []
         var quoteDepth = 0
@@ -95,7 +127,7 @@ enum MarkdownBlocks {
                     inline = InlineText(labels: labels)
                 } else if var text = inline {
                     inline = nil
-                    text.finish()
+                    text.finish(findingBareURLs: findsBareURLs)
                     endTextBlock(text, heading: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0)
                 }
             case CMARK_NODE_CODE_BLOCK:
@@ -284,9 +316,16 @@ struct InlineText {
         }
     }
 
-    /// Drops a trailing space and closes what is still open.
-    mutating func finish() {
+    /// Drops a trailing space and closes what is still open; with `findingBareURLs`, bare
+    /// URLs outside links become links.
+    mutating func finish(findingBareURLs: Bool = false) {
         while bytes.last == 0x20 { bytes.removeLast() }
+        if findingBareURLs {
+            let linked = spans.filter { if case .link = $0.kind { return true } else { return false } }.map(\.range)
+            for span in Links.bareURLSpans(in: text) where !linked.contains(where: { $0.overlaps(span.range) }) {
+                spans.append(span)
+            }
+        }
         spans = spans.compactMap { span in
             let upper = min(span.range.upperBound, bytes.count)
             return span.range.lowerBound < upper ? InlineSpan(span.kind, span.range.lowerBound..<upper) : nil
