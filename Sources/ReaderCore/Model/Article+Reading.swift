@@ -28,13 +28,21 @@ public struct ReadingBlock: Hashable, Sendable {
     public var isHeader = false
     /// Column alignments of the row's table.
     public var alignments: [Table.Alignment] = []
-    /// A code block's lines and a table's rows are blocks of their own that belong together:
-    /// no blank line between them.
+    /// A code block's lines, a table's rows and a list's items are blocks of their own that
+    /// belong together: no blank line between them.
     public var continues = false
 
     public init(role: ReadingRole, text: String) {
         self.role = role
         self.text = text
+    }
+
+    /// The block's links: UTF-8 ranges of `text` and their targets.
+    public var links: [(range: Range<Int>, target: String)] {
+        spans.compactMap { span in
+            if case .link(let target) = span.kind { return (span.range, target) }
+            return nil
+        }
     }
 }
 
@@ -46,10 +54,14 @@ extension Article {
         if !meta.isEmpty { blocks.append(ReadingBlock(role: .metadata, text: Sanitizer.displayable(meta))) }
         if let lead, !lead.isEmpty { blocks.append(ReadingBlock(role: .lead, text: Sanitizer.displayable(lead))) }
         var tables = 0
+        var previousListDepth = 0
         for block in body {
             var shown = ReadingBlock(role: .paragraph, text: "")
             shown.listDepth = block.listDepth
             shown.quoteDepth = block.quoteDepth
+            // The items of a list follow one another without a blank line.
+            shown.continues = block.listDepth > 0 && previousListDepth > 0
+            previousListDepth = block.listDepth
             switch block.kind {
             case .code:
                 // One block per line, spaces kept.
@@ -57,7 +69,7 @@ extension Article {
                     var code = shown
                     code.role = .code
                     code.text = Sanitizer.verbatim(String(line))
-                    code.continues = n > 0
+                    code.continues = n > 0 || shown.continues
                     blocks.append(code)
                 }
                 continue
@@ -68,7 +80,7 @@ extension Article {
                     line.role = .tableRow
                     line.table = tables
                     line.isHeader = n == 0
-                    line.continues = n > 0
+                    line.continues = n > 0 || shown.continues
                     line.alignments = table.alignments
                     var text = ""
                     for (k, cell) in row.enumerated() {
