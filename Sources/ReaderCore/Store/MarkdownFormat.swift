@@ -26,6 +26,12 @@ public enum MarkdownFormat {
     /// Reads an article from Markdown text. Returns nil when there is no title: no `title`
     /// field, no heading and no text.
     public static func parse(_ text: String, path: String? = nil) -> Article? {
+        parse(text, path: path, titleFromHeadingOnly: false)
+    }
+
+    /// `parse(_:path:)`; with `titleFromHeadingOnly`, nil when neither the front matter nor a
+    /// heading gives the title.
+    static func parse(_ text: String, path: String?, titleFromHeadingOnly: Bool) -> Article? {
         var article = Article(title: "", path: path)
         var body = Substring(text)
         if let (fields, end) = frontMatter(TextLines.trimmedLines(text)) {
@@ -37,6 +43,8 @@ public enum MarkdownFormat {
         if article.title.isEmpty {
             if let i = blocks.firstIndex(where: { $0.kind == .heading }) {
                 article.title = blocks.remove(at: i).text
+            } else if titleFromHeadingOnly {
+                return nil
             } else if let i = blocks.firstIndex(where: { !$0.text.isEmpty }) {
                 article.title = blocks.remove(at: i).text
             } else {
@@ -45,6 +53,90 @@ public enum MarkdownFormat {
         }
         article.body = blocks
         return article
+    }
+
+    // MARK: - Head only
+
+    /// How much of `text` (UTF-8, the body starting at byte `bodyStart`) a parse needs to find
+    /// the title the whole text has, when there is no title in the front matter: the bytes up
+    /// to the end of the first line that may be a heading (an ATX `#` line or a setext
+    /// underline), or, when no line may be, up to the first blank line after text. Nil when a
+    /// cut could change the answer, and the whole text must be parsed: a code fence, HTML or
+    /// a `[` (a reference defined later) before the cut, or no heading where one was expected
+    /// (the caller then parses all). One pass over the bytes, stopping at the cut.
+    /// `heading`: the cut is after a line that may be a heading, and only a heading found
+    /// before it may give the title (`parse(_:path:titleFromHeadingOnly:)`).
+    static func headPrefix(_ text: UnsafeBufferPointer<UInt8>, from bodyStart: Int) -> (end: Int, heading: Bool)? {
+        var start = bodyStart
+        var sawText = false
+        var lookedAhead = false
+        var previousBlank = true
+        let n = text.count
+        while start < n {
+            var end = start
+            while end < n, text[end] != 0x0A, text[end] != 0x0D { end += 1 }
+            var next = end
+            if next < n { next += (text[next] == 0x0D && next + 1 < n && text[next + 1] == 0x0A) ? 2 : 1 }
+            var i = start, spaces = 0
+            while i < end, text[i] == 0x20, spaces < 4 { i += 1; spaces += 1 }
+            let blank = !(start..<end).contains { text[$0] != 0x20 && text[$0] != 0x09 }
+            if !blank {
+                for k in start..<end where text[k] == UInt8(ascii: "[") || text[k] == UInt8(ascii: "<") { return nil }
+                if spaces < 4, i + 2 < end, text[i] == UInt8(ascii: "`") || text[i] == UInt8(ascii: "~"),
+                   text[i + 1] == text[i], text[i + 2] == text[i] {
+                    return nil
+                }
+                if spaces < 4, i < end, text[i] == UInt8(ascii: "#") {
+                    var hashes = 0
+                    while i + hashes < end, text[i + hashes] == UInt8(ascii: "#") { hashes += 1 }
+                    if hashes <= 6, i + hashes == end || text[i + hashes] == 0x20 || text[i + hashes] == 0x09 { return (next, true) }
+                }
+                if spaces < 4, !previousBlank, i < end, text[i] == UInt8(ascii: "=") || text[i] == UInt8(ascii: "-") {
+                    let mark = text[i]
+                    if !(i..<end).contains(where: { text[$0] != mark && text[$0] != 0x20 && text[$0] != 0x09 }) { return (next, true) }
+                }
+                sawText = true
+            } else if sawText, !lookedAhead {
+                // The first block is complete: it is the title when no heading follows.
+                if candidateFree(text, from: next) { return (next, false) }
+                lookedAhead = true
+            }
+            previousBlank = blank
+            start = next
+        }
+        return nil
+    }
+
+    /// Whether no line from `start` on may be a heading (so the first block is the title).
+    private static func candidateFree(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var lineStart = true
+        var spaces = 0
+        var previousBlank = false
+        var lineHasText = false
+        var i = start
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if b == 0x0A || b == 0x0D {
+                previousBlank = !lineHasText
+                lineStart = true
+                spaces = 0
+                lineHasText = false
+                i += 1
+                continue
+            }
+            if lineStart {
+                if b == 0x20, spaces < 4 { spaces += 1; i += 1; continue }
+                lineStart = false
+                if spaces < 4 {
+                    if b == UInt8(ascii: "#") { return false }
+                    if !previousBlank, b == UInt8(ascii: "=") || b == UInt8(ascii: "-") { return false }
+                }
+            }
+            if b != 0x20 && b != 0x09 { lineHasText = true }
+            i += 1
+        }
+        return true
     }
 
     // MARK: - Front matter
