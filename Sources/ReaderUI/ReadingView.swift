@@ -31,7 +31,8 @@ enum ReadingView {
         }
     }
 
-    /// Restyles the cells of `piece` that emphasis, code, strikethrough or links cover.
+    /// Restyles the cells of `piece` that emphasis, code, strikethrough or links cover, and
+    /// marks a link's cells with its target.
     static func styleSpans(_ spans: [InlineSpan], of piece: LayoutPiece, base: Style, y: Int, column: Rect,
                            screen: inout Screen, theme: Theme, ambiguousIsWide: Bool) {
         let covering = spans.filter { $0.range.lowerBound < piece.end && $0.range.upperBound > piece.start }
@@ -40,9 +41,12 @@ enum ReadingView {
         for span in covering {
             let (scope, attributes) = ReadingScopes.scope(of: span.kind)
             let style = theme.inline(scope, over: base, defaultAttributes: attributes)
+            var link: String? = nil
+            if case .link(let target) = span.kind, !target.isEmpty { link = target }
             for cell in cells where cell.range.lowerBound >= span.range.lowerBound && cell.range.upperBound <= span.range.upperBound {
                 for dx in 0..<cell.width {
                     screen[column.x + piece.x + cell.x + dx, y].style = style
+                    if let link { screen[column.x + piece.x + cell.x + dx, y].link = link }
                 }
             }
         }

@@ -91,6 +91,24 @@ import Testing
         }
     }
 
+    /// The article as Markdown reads back as the same article.
+    @Test func articleAsMarkdownReadsBack() throws {
+        let article = try #require(MarkdownFormat.parse(Self.source, path: "a.md"))
+        let again = try #require(MarkdownFormat.parse(article.markdown, path: "b.md"))
+        #expect(again.title == article.title)
+        // The metadata line and the lead come first, then the same body.
+        // (The article's own link comes back as a last paragraph.)
+        let body = Array(again.body.drop { $0.text != "二级标题" }.dropLast())
+        #expect(body.map(\.text) == article.body.map(\.text))
+        #expect(body.map(\.kind) == article.body.map(\.kind))
+        #expect(body.map(\.spans) == article.body.map(\.spans))
+        #expect(body.map(\.table) == article.body.map(\.table))
+        #expect(again.urls.isEmpty && again.body.last?.links.map(\.target) == ["https://example.com/a"])
+        let seed = try ArticleFile.read(path: repositoryRoot.appendingPathComponent("seeds/000_179341d704dc42fe.txt").path).get()
+        #expect(seed.markdown.hasPrefix("# 【新视点】基层党建如何推进乡村振兴战略深度融合?\n\n2023-01-16 · 中国电源产业网"))
+        #expect(seed.markdown.hasSuffix("<http://www.cpsa.org.cn/default.ashx>\n"))
+    }
+
     @Test func spansAreDrawnWithTheirStyles() throws {
         let article = try #require(MarkdownFormat.parse(Self.source, path: "a.md"))
         let layout = ArticleLayout(article: article, width: 40)
@@ -110,6 +128,9 @@ import Testing
         #expect(screen[12, 0].style.attributes.contains(.italic))
         #expect(screen[26, 0].style.attributes.contains(.underline))
         #expect(!screen[0, 0].style.attributes.contains(.underline))
+        // The link's cells carry its target, for the terminal's OSC 8; the others none.
+        #expect((24...27).allSatisfy { screen[$0, 0].link == "https://example.com/l" })
+        #expect(screen[23, 0].link == nil && screen[28, 0].link == nil)
         #expect(block.links.map(\.target) == ["https://example.com/l"])
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 /// ```toml
 /// theme = "light"
 /// mouse = true
+/// hyperlinks = "auto"
 /// library = ["~/articles"]
 ///
 /// [wrap]
@@ -30,8 +31,17 @@ public struct Configuration: Sendable {
         public var context: String? = nil
     }
 
+    /// Whether links are sent to the terminal as OSC 8 hyperlinks.
+    public enum Hyperlinks: String, Sendable, CaseIterable {
+        /// Where the terminal is known to handle them.
+        case auto
+        case always
+        case never
+    }
+
     public var theme: String?
     public var mouse = true
+    public var hyperlinks = Hyperlinks.auto
     public var wrap = WrapOptions()
     /// Folders or files to open when no PATH is given, `~` expanded, relative to the config's folder.
     public var library: [String] = []
@@ -111,6 +121,14 @@ public struct Configuration: Sendable {
                 else { issue("theme must be a theme name or a path, found \(value.typeName)", key: key) }
             case "mouse":
                 if let b = bool(value, key) { config.mouse = b }
+            case "hyperlinks":
+                if case .string(let name) = value, let mode = Hyperlinks(rawValue: name) {
+                    config.hyperlinks = mode
+                } else {
+                    let found: String
+                    if case .string(let name) = value { found = "\"\(name)\"" } else { found = value.typeName }
+                    issue("hyperlinks must be \"auto\", \"always\" or \"never\", found \(found)", key: key)
+                }
             case "library":
                 var items: [ConfigValue] = []
                 switch value {
@@ -160,7 +178,7 @@ public struct Configuration: Sendable {
                 }
                 bindings(keys, context: nil)
             default:
-                issue("unknown setting \"\(key)\" (theme, mouse, library, [wrap], [keys])", key: key)
+                issue("unknown setting \"\(key)\" (theme, mouse, hyperlinks, library, [wrap], [keys])", key: key)
             }
         }
         config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
