@@ -1,3 +1,5 @@
+import TextSafety
+
 /// One cell of the grid: a grapheme cluster and its style. A wide character occupies its
 /// cell and the next, which holds the empty string (a continuation cell).
 public struct Cell: Hashable, Sendable {
@@ -39,12 +41,15 @@ public struct Screen: Hashable, Sendable {
 
     /// Puts one grapheme cluster of `cellWidth` cells at (x, y); the cells after the first
     /// become continuation cells. A cluster that would cross the right edge is not drawn;
-    /// returns the cells used.
+    /// returns the cells used. The text is kept as `ControlPolicy` says it may be shown, so
+    /// no cell holds a control character.
     @discardableResult
     public mutating func put(_ text: String, cellWidth: Int, x: Int, y: Int, style: Style) -> Int {
         guard y >= 0, y < height, x >= 0, cellWidth > 0, x + cellWidth <= width else { return 0 }
         clearWide(x: x, y: y)
-        self[x, y] = Cell(text, style: style)
+        var shown = ControlPolicy.apply(text)
+        if shown.isEmpty { shown = " " }
+        self[x, y] = Cell(shown, style: style)
         for extra in 1..<cellWidth {
             clearWide(x: x + extra, y: y)
             self[x + extra, y] = Cell("", style: style)

@@ -1,7 +1,9 @@
-/// A terminal colour: the terminal's default, or one of the 256 indexed colours.
+/// A terminal colour: the terminal's default, one of the 256 indexed colours, or an RGB value
+/// (shown as such on a direct-colour terminal, as the nearest it has elsewhere).
 public enum Color: Hashable, Sendable {
     case `default`
     case indexed(UInt8)
+    case rgb(UInt8, UInt8, UInt8)
 }
 
 /// Text attributes a cell can carry.

@@ -66,7 +66,7 @@ extension AppState {
         bookmarksOnly.toggle()
         if bookmarksOnly {
             if fullscreen { setFullscreen(false) }
-            if panes.list != nil { focus = .list }
+            if panes.list != nil { focus = .list } else if !showingListOverlay { push(.list) }
             if bookmarkRows.isEmpty { message = "no bookmarks yet" + (keymap.hint([.toggleBookmark], "bookmarks an article").map { ": " + $0 } ?? "") }
         }
         selection = row(of: selected) ?? row(of: current) ?? 0
@@ -87,10 +87,10 @@ extension AppState {
     /// the text (block, UTF-8 offset), and how much of it has been on screen.
     public var readingPosition: ReadingPosition? {
         guard let layout, layout.lines.indices.contains(readingTop) else { return nil }
-        let line = layout.lines[readingTop]
+        let place = layout.place(ofLine: readingTop)
         let count = layout.lines.count
         let seen = count == 0 ? 1 : Double(min(count, readingTop + readingColumn.height)) / Double(count)
-        return ReadingPosition(block: line.block, offset: line.start, fraction: seen)
+        return ReadingPosition(block: place.block, offset: place.offset, fraction: seen)
     }
 
     /// Puts the open article's remembered place at the top of the reading pane, in the

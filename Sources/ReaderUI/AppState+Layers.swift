@@ -16,12 +16,14 @@ public enum Layer: Hashable, Sendable {
     case preview(RelatedItem)
     /// The search prompt on the bottom line; keys go to it as text or prompt commands.
     case prompt(SearchPrompt)
+    /// The article list over the text, for a terminal too narrow for the list pane.
+    case list
 
     /// Whether the layer covers the panes, so that it takes every command it is given (a
     /// mouse click does nothing under it).
     public var isModal: Bool {
         switch self {
-        case .help, .skipped, .related, .prompt: return true
+        case .help, .skipped, .related, .prompt, .list: return true
         case .preview: return false
         }
     }
@@ -47,6 +49,7 @@ extension AppState {
     public var showingHelp: Bool { layers.contains { if case .help = $0 { return true } else { return false } } }
     public var showingSkipped: Bool { layers.contains { if case .skipped = $0 { return true } else { return false } } }
     public var showingRelatedOverlay: Bool { layers.contains(.related) }
+    public var showingListOverlay: Bool { layers.contains(.list) }
 
     /// The help screen's first row shown.
     public var helpTop: Int {
@@ -167,6 +170,25 @@ extension AppState {
             }
         case .prompt:
             return applyInPrompt(command)
+        case .list:
+            switch command {
+            case .open:
+                setLayer(at: depth, nil)
+                if let index = libraryIndex(ofRow: selection) { openArticle(index) }
+            case .cancel, .focusNext, .focusPrevious:
+                setLayer(at: depth, nil)
+            case .toggleBookmark:
+                guard let index = libraryIndex(ofRow: selection) else { return [] }
+                return [.toggleBookmark(articles[index])]
+            case .toggleBookmarksOnly:
+                toggleBookmarksOnly()
+            default:
+                if let motion = command.motion(page: max(1, (listRect?.height ?? 2) - 2)) {
+                    selection = motion.applied(to: selection, count: listCount)
+                    scrollListToSelection()
+                }
+            }
+            return []
         }
     }
 }

@@ -35,6 +35,8 @@ public struct AppState {
     public private(set) var height: Int
     /// First row of the reading pane's layout on screen.
     public internal(set) var readingTop = 0
+    /// The text resizes keep at the top (see `setGeometry`).
+    var readingAnchor: ReadingAnchor?
     public internal(set) var listTop = 0
     public internal(set) var sidebarSelection = 0
     /// A one-off line for the status bar.
@@ -99,6 +101,14 @@ public struct AppState {
     public var current: Int { currentID.flatMap { library.index(of: $0) } ?? 0 }
 
     public var panes: PaneLayout { PaneLayout(width: width, height: height, fullscreen: fullscreen) }
+
+    /// Where the article list is drawn: its pane, or the box over the text when the terminal
+    /// is too narrow for the pane and the list is open over it; nil when it is not shown.
+    public var listRect: Rect? {
+        if let list = panes.list { return list }
+        guard showingListOverlay else { return nil }
+        return Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
+    }
 
     /// The reading column inside the reading pane: a comfortable measure, centred when the
     /// pane is much wider.
@@ -173,6 +183,8 @@ public struct AppState {
     private mutating func applyToPanes(_ command: Command) -> [Effect] {
         let place = (article: currentID, top: readingTop)
         if let motion = command.motion(page: pageSize) {
+            // Scrolling, even where the top cannot move, makes the place the one on screen.
+            if focus == .reading { readingAnchor = nil }
             move(motion)
             return positionEffects(since: place)
         }
@@ -214,7 +226,7 @@ public struct AppState {
     private var pageSize: Int {
         switch focus {
         case .reading: return max(1, readingColumn.height - 2)
-        case .list: return max(1, (panes.list?.height ?? 2) - 2)
+        case .list: return max(1, (listRect?.height ?? 2) - 2)
         case .sidebar: return RelatedState.pageSize
         }
     }
@@ -233,17 +245,28 @@ public struct AppState {
     }
 
     private mutating func cycleFocus(by step: Int) {
+        // Too narrow for a list pane: the list comes over the text instead.
+        if panes.list == nil, !fullscreen, !library.isEmpty {
+            push(.list)
+            scrollListToSelection()
+            return
+        }
         let visible = panes.visiblePanes
         guard let i = visible.firstIndex(of: focus) else { focus = .reading; return }
         focus = visible[(i + step + visible.count) % visible.count]
     }
 
+    /// Enter: opens the article selected in the list or the sidebar, and gives the reading
+    /// pane the focus, so that the next Space pages through it (a preview keeps the sidebar).
     private mutating func openSelected() {
         switch focus {
         case .list:
-            if let index = libraryIndex(ofRow: selection) { openArticle(index) }
+            guard let index = libraryIndex(ofRow: selection) else { return }
+            openArticle(index)
+            focus = .reading
         case .sidebar:
             openSidebarEntry()
+            if preview == nil { focus = .reading }
         case .reading:
             break
         }
@@ -277,25 +300,44 @@ public struct AppState {
     }
 
     mutating func scrollListToSelection() {
-        let rows = max(1, (panes.list?.height ?? 1) - 1)
+        let rows = max(1, (listRect?.height ?? 1) - 1)
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }
         listTop = clamp(listTop, 0, max(0, listCount - rows))
     }
 
     /// Changes the geometry, then puts the text that was at the top back at the top.
+    ///
+    /// The text is the anchor the last resize kept when the pane has not scrolled since, not
+    /// what a clamped top shows: a round trip through a taller terminal (where the end of the
+    /// article pulled the top up) comes back to the same text.
     private mutating func setGeometry(width: Int, height: Int, fullscreen: Bool) {
-        let anchor = layout.flatMap { l in l.lines.indices.contains(readingTop) ? l.lines[readingTop] : nil }
+        var place: (block: Int, offset: Int)?
+        if let kept = readingAnchor, kept.article == currentID, kept.top == readingTop {
+            place = (kept.block, kept.offset)
+        } else if let layout, layout.lines.indices.contains(readingTop) {
+            place = layout.place(ofLine: readingTop)
+        }
         self.width = width
         self.height = height
         self.fullscreen = fullscreen
         relayout()
-        if let anchor, let layout {
-            readingTop = layout.line(containing: anchor.block, offset: anchor.start)
+        if let place, let layout {
+            readingTop = layout.line(containing: place.block, offset: place.offset)
         }
         readingTop = clamp(readingTop, 0, maxReadingTop)
+        readingAnchor = place.map { ReadingAnchor(article: currentID, top: readingTop, block: $0.block, offset: $0.offset) }
         keepSearchMatchInView()
     }
+}
+
+/// The text a resize put at the top of the reading pane (block, UTF-8 offset), and the row it
+/// left the top on: valid while the pane stays there on the same article.
+struct ReadingAnchor: Hashable, Sendable {
+    var article: ArticleID?
+    var top: Int
+    var block: Int
+    var offset: Int
 }
 
 /// A movement through a list or a text: by some rows, or to an end.

@@ -135,14 +135,31 @@ public struct ArticleLayout: Sendable {
     }
 
     /// The row that shows the text at (`block`, `offset`): used to keep the same text in view
-    /// when the width changes.
+    /// when the width changes. An offset at the end of a block's text means the blank row after
+    /// the block (see `place(ofLine:)`).
     public func line(containing block: Int, offset: Int) -> Int {
+        let endOfBlock = blocks.indices.contains(block) && !blocks[block].text.isEmpty
+            && offset >= blocks[block].text.utf8.count
         var best = 0
         for (i, line) in lines.enumerated() {
+            if endOfBlock, line.isBlank, line.block == block + 1 { return i }
             if line.block < block || (line.block == block && line.start <= offset && !line.isBlank) { best = i }
             if line.block > block { break }
         }
         return best
+    }
+
+    /// The place in the text that row `index` shows, as `line(containing:offset:)` finds it
+    /// again at any width: a text row is its block and the offset where it starts; a blank row
+    /// is the end of the block before it (so a blank at the top comes back as that blank).
+    public func place(ofLine index: Int) -> (block: Int, offset: Int) {
+        guard lines.indices.contains(index) else { return (0, 0) }
+        let line = lines[index]
+        if line.isBlank, line.block > 0, blocks.indices.contains(line.block - 1),
+           !blocks[line.block - 1].text.isEmpty {
+            return (line.block - 1, blocks[line.block - 1].text.utf8.count)
+        }
+        return (line.block, line.start)
     }
 }
 

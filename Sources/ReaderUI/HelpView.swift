@@ -6,10 +6,7 @@ import Grid
 /// (j/k, Space/b) when even that does not fit.
 enum HelpView {
     static func rows(_ state: AppState) -> [(keys: String, help: String)] {
-        Command.table.map { row in
-            let context = row.contexts.first ?? .reader
-            return (state.keymap.sequences(for: row.command, in: context).map(\.bindingName).joined(separator: " "), row.help)
-        }
+        state.keymap.helpRows().map { ($0.keys, $0.help) }
     }
 
     /// Where things go, from the state alone (apply uses it to clamp scrolling).

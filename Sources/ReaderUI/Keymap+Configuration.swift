@@ -46,6 +46,18 @@ extension Keymap {
                 setBy[context, default: [:]][keys] = (command, entry.line)
             }
         }
+        // A configuration may not leave the reader without a way out: quit keeps its own
+        // keys when the file left it none.
+        if sequences(for: .quit, in: .reader).isEmpty {
+            let defaults = Command.quit.info.keys
+            for key in defaults { bind([key], to: .quit, in: .reader) }
+            listed[.reader, default: [:]][.quit] = nil
+            let line = entries.first { $0.command == Command.quit.rawValue && $0.context == nil }?.line
+                ?? defaults.lazy.compactMap { key in setBy[.reader]?[[key]]?.line }.first
+            issues.append(ConfigIssue(file: file, line: line, message: """
+                no key would quit: quit keeps \(defaults.map { [$0].bindingName }.joined(separator: ", "))
+                """))
+        }
         return issues
     }
 }

@@ -58,6 +58,15 @@ public struct Keymap: Sendable {
         hints.compactMap { $0 }.joined(separator: " · ")
     }
 
+    /// The command table as the help screen and the man page list it: each command with its
+    /// bindings in the context it belongs to, and its help line.
+    public func helpRows() -> [(command: Command, keys: String, help: String)] {
+        Command.table.map { row in
+            let context = row.contexts.first ?? .reader
+            return (row.command, sequences(for: row.command, in: context).map(\.bindingName).joined(separator: " "), row.help)
+        }
+    }
+
     /// Everything bound to `command`: the table's defaults first (in its order), then the rest.
     public func sequences(for command: Command, in context: KeyContext = .reader) -> [[Key]] {
         let bound = contexts[context] ?? [:]

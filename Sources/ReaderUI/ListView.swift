@@ -5,7 +5,7 @@ import Grid
 /// the article was read and its bookmark mark.
 enum ListView {
     static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
-        RootView.header(title(state), focused: state.focus == .list,
+        RootView.header(title(state), focused: state.focus == .list || state.showingListOverlay,
                         into: &screen, rect: rect, theme: theme)
         let rows = rect.height - 1
         for row in 0..<max(0, rows) {
@@ -15,7 +15,7 @@ enum ListView {
             let selected = state.listTop + row == state.selection
             let base: Style
             if selected {
-                base = theme.style(state.focus == .list ? "ui.list.selected" : "ui.list.selected.unfocused")
+                base = theme.style(state.focus == .list || state.showingListOverlay ? "ui.list.selected" : "ui.list.selected.unfocused")
                 screen.fill(x: rect.x, y: y, width: rect.width, height: 1, style: base)
             } else {
                 base = theme.style(index == state.current ? "ui.list.current" : "ui.list")

@@ -55,26 +55,11 @@ enum ReadingView {
 
 extension LayoutPiece {
     /// Where each drawn cluster of the piece is: its UTF-8 range in the block and its cells
-    /// from the piece's start, as `Screen.write` places them (zero-width clusters take no
-    /// cell; nothing past `maxWidth`).
+    /// from the piece's start, as `Screen.write` places them (the same routine).
     func placements(maxWidth: Int, ambiguousIsWide: Bool) -> [(range: Range<Int>, x: Int, width: Int)] {
-        var cells: [(range: Range<Int>, x: Int, width: Int)] = []
-        var offset = start
-        var x = 0
-        for character in text {
-            let length = character.utf8.count
-            defer { offset += length }
-            var shown = character
-            if let first = character.unicodeScalars.first, first.value < 0x20 || (0x7F...0x9F).contains(first.value) {
-                shown = "\u{FFFD}"
-            }
-            let w = DisplayWidth.of(shown, ambiguousIsWide: ambiguousIsWide)
-            if w == 0 { continue }
-            if x + w > maxWidth { break }
-            cells.append((offset..<(offset + length), x, w))
-            x += w
+        Screen.placements(of: text, limit: maxWidth, ambiguousIsWide: ambiguousIsWide).map {
+            ((start + $0.range.lowerBound)..<(start + $0.range.upperBound), $0.x, $0.width)
         }
-        return cells
     }
 }
 

@@ -32,6 +32,11 @@ public enum RootView {
             case .help: HelpView.render(state, into: &screen, theme: theme)
             case .skipped: SkippedView.render(state, into: &screen, theme: theme)
             case .related: RelatedOverlayView.render(state, into: &screen, theme: theme)
+            case .list:
+                if let rect = state.listRect {
+                    screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: theme.style("ui"))
+                    ListView.render(state, into: &screen, rect: rect, theme: theme)
+                }
             case .preview, .prompt: break
             }
         }

@@ -9,7 +9,8 @@ enum StatusBar {
         let style = theme.style("ui.statusbar")
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
         let mode: String
-        switch state.focus {
+        let listing = state.focus == .list || state.showingListOverlay
+        switch listing ? .list : state.focus {
         case .list: mode = " 列表 LIST "
         case .reading: mode = state.fullscreen ? " 全屏 FULL " : " 阅读 READ "
         case .sidebar: mode = " 相关 RELATED "
@@ -27,7 +28,11 @@ enum StatusBar {
         var note = libraryNote(state, width: end - x - DisplayWidth.of(separator))
         if !note.isEmpty { note = separator + note }
         x += screen.write(note, x: x, y: rect.y, maxWidth: end - x, style: theme.style("ui.statusbar.message"))
-        if state.message == nil {
+        if state.message == nil, listing, let index = state.libraryIndex(ofRow: state.selection) {
+            // Browsing the list: the selected article's whole title, which its row may cut.
+            let title = " " + Sanitizer.displayable(state.articles[index].title)
+            screen.write((note.isEmpty ? "" : " ·") + title, x: x, y: rect.y, maxWidth: end - x, style: style, ellipsis: true)
+        } else if state.message == nil {
             let keys = hint(state, width: end - x - (note.isEmpty ? 0 : 2))
             if !keys.isEmpty {
                 screen.write((note.isEmpty ? "" : " ·") + keys, x: x, y: rect.y, maxWidth: end - x, style: style)

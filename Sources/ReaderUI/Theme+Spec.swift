@@ -2,10 +2,11 @@ import ReaderCore
 import Grid
 
 extension Theme {
-    /// The theme a parsed theme file describes, its `#rrggbb` colours put on the nearest of the 256.
-    public init(spec: ThemeSpec) {
+    /// The theme a parsed theme file describes, in its variant for a light or a dark
+    /// terminal background (`lightBackground`).
+    public init(spec: ThemeSpec, lightBackground: Bool = false) {
         var scopes: [String: Style] = [:]
-        for (name, scope) in spec.scopes {
+        for (name, scope) in spec.scopes(lightBackground: lightBackground) {
             var attributes: Attributes = []
             for modifier in scope.modifiers {
                 switch modifier {
@@ -26,21 +27,23 @@ extension Theme {
         switch color {
         case nil, .default?: return .default
         case .indexed(let i)?: return .indexed(i)
-        case .rgb(let r, let g, let b)?: return .indexed(UInt8(ColorMapping.nearest256(red: Int(r), green: Int(g), blue: Int(b))))
+        case .rgb(let r, let g, let b)?: return .rgb(r, g, b)
         }
     }
 
     /// Loads the themes of `catalog` in its order; a theme that does not load is left out and
     /// its problems are returned. The default is always there (built in when no file has it).
-    public static func installed(_ catalog: ThemeCatalog) -> (themes: [Theme], issues: [ConfigIssue]) {
+    public static func installed(_ catalog: ThemeCatalog, lightBackground: Bool = false) -> (themes: [Theme], issues: [ConfigIssue]) {
         var themes: [Theme] = []
         var issues: [ConfigIssue] = []
         for name in catalog.names {
             let (spec, problems) = catalog.load(name)
             issues += problems
-            if let spec { themes.append(Theme(spec: spec)) }
+            if let spec { themes.append(Theme(spec: spec, lightBackground: lightBackground)) }
         }
-        if !themes.contains(where: { $0.name == ThemeCatalog.defaultName }) { themes.insert(.defaultDark, at: 0) }
+        if !themes.contains(where: { $0.name == ThemeCatalog.defaultName }) {
+            themes.insert(.builtIn(lightBackground: lightBackground), at: 0)
+        }
         return (themes, issues)
     }
 }

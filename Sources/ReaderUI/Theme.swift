@@ -22,9 +22,13 @@ public struct Theme: Sendable {
         }
     }
 
-    /// The built-in dark theme: themes/default.toml, compiled in.
-    public static let defaultDark: Theme = {
+    /// The built-in default theme (themes/default.toml, compiled in), for a dark background.
+    public static let defaultDark = builtIn(lightBackground: false)
+
+    /// The built-in default theme in its variant for a light or a dark background.
+    public static func builtIn(lightBackground: Bool) -> Theme {
         let (spec, _) = ThemeCatalog.parse(ThemeCatalog.builtInDefault, name: ThemeCatalog.defaultName)
-        return spec.map(Theme.init(spec:)) ?? Theme(name: ThemeCatalog.defaultName, scopes: ["ui": Style()])
-    }()
+        return spec.map { Theme(spec: $0, lightBackground: lightBackground) }
+            ?? Theme(name: ThemeCatalog.defaultName, scopes: ["ui": Style()])
+    }
 }

@@ -5,7 +5,14 @@ import Glibc
 /// What a crash handler needs to put the terminal back, prepared before the terminal is
 /// taken over: the saved terminal settings and the bytes that leave full-screen mode.
 /// Only async-signal-safe calls (write, tcsetattr, lseek, read, dup2, raise) run in the handler.
-nonisolated(unsafe) private var savedTermios = termios()
+/// The saved settings live in a buffer of their own, larger than any `struct termios`: Swift
+/// lays the imported struct out in fewer bytes (57) than the C library's `tcgetattr` writes
+/// (60), so a global `termios()` would be overrun at every start.
+nonisolated(unsafe) private let savedTermios: UnsafeMutablePointer<termios> = {
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: CrashGuard.settingsBytes, alignment: 16)
+    raw.initializeMemory(as: UInt8.self, repeating: 0, count: CrashGuard.settingsBytes)
+    return raw.bindMemory(to: termios.self, capacity: 1)
+}()
 nonisolated(unsafe) private var haveTermios = false
 nonisolated(unsafe) private var exitBytes: UnsafeMutablePointer<UInt8>? = nil
 nonisolated(unsafe) private var exitByteCount = 0
@@ -16,9 +23,12 @@ nonisolated(unsafe) private var guardArmed: Int32 = 0
 enum CrashGuard {
     static let fatalSignals: [Int32] = [SIGSEGV, SIGILL, SIGBUS, SIGFPE, SIGABRT, SIGTRAP, SIGSYS]
 
+    /// Room for the terminal settings: more than any C library's `struct termios` takes.
+    static let settingsBytes = 256
+
     /// Saves the terminal's settings; call before ncurses changes them.
     static func saveTerminalSettings(fd: Int32) {
-        haveTermios = tcgetattr(fd, &savedTermios) == 0
+        haveTermios = tcgetattr(fd, savedTermios) == 0
     }
 
     /// Arms the handlers with the bytes that restore the screen (leave the alternate screen,
@@ -81,7 +91,7 @@ enum CrashGuard {
         guard guardArmed == 1 else { return }
         guardArmed = 0
         if let exitBytes { _ = write(1, exitBytes, exitByteCount) }
-        if haveTermios { tcsetattr(0, TCSANOW, &savedTermios) }
+        if haveTermios { tcsetattr(0, TCSANOW, savedTermios) }
         if capturedStderr >= 0, realStderr >= 0 {
             lseek(capturedStderr, 0, SEEK_SET)
             var chunk: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)

@@ -18,7 +18,7 @@ struct Bookmarks: ParsableCommand {
     func run() throws {
         var store = BookmarkStore(paths: PersistencePaths(environment: ProcessInfo.processInfo.environment))
         for message in store.reload() {
-            FileHandle.standardError.write(Data("yuedu: \(message)\n".utf8))
+            Printing.warn(message)
         }
         let bookmarks = store.bookmarks
         if json {
@@ -32,9 +32,10 @@ struct Bookmarks: ParsableCommand {
         }
     }
 
-    /// A value on one line of one column: tabs and line breaks become spaces.
+    /// A value on one line of one column: tabs and line breaks become spaces, controls
+    /// what the control policy says.
     static func field(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        Printing.field(text)
     }
 
     private struct Row: Encodable {
@@ -49,7 +50,8 @@ struct Bookmarks: ParsableCommand {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
         let rows = bookmarks.map {
-            Row(title: $0.title, date: $0.date?.description, path: $0.path, added: formatter.string(from: $0.added))
+            Row(title: field($0.title), date: $0.date?.description, path: $0.path.map(field),
+                added: formatter.string(from: $0.added))
         }
         if rows.isEmpty { return Data("[]\n".utf8) }
         let encoder = JSONEncoder()

@@ -5,17 +5,18 @@ import Foundation
 /// without the usage text that ArgumentParser prints for a mistyped command line.
 struct Failure: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The message is made safe: it may name files whose names hold control characters.
+    init(_ description: String) { self.description = Printing.field(description) }
 }
 
-/// Where the library is when the user names none: the bundled `seeds/`.
+/// Where the library is when the user names none: the sample articles installed with yuedu.
 enum LibraryPaths {
     static func resolve(_ paths: [String]) throws -> [String] {
         if !paths.isEmpty { return paths }
-        if let seeds = bundledSeeds() { return [seeds] }
+        if let seeds = SharedFiles.seeds { return [seeds] }
         throw Failure("""
             no library to open: give files or folders of articles (yuedu PATH...), \
-            or run it from the yuedu repository, whose seeds/ is the default library
+            or set library = ["PATH"] in the configuration file
             """)
     }
 
@@ -30,26 +31,5 @@ enum LibraryPaths {
             throw Failure("no such file or directory: \(missing.joined(separator: ", ")) "
                 + "(subcommands: render, wrap, list, bookmarks; yuedu --help)")
         }
-    }
-
-    /// `seeds/` of the repository: next to the current directory, or above the executable
-    /// (which `swift build` puts in `.build/<config>/`).
-    static func bundledSeeds() -> String? {
-        let fm = FileManager.default
-        var candidates = [fm.currentDirectoryPath]
-        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        for _ in 0..<5 {
-            exe.deleteLastPathComponent()
-            candidates.append(exe.path)
-        }
-        for dir in candidates {
-            let seeds = (dir as NSString).appendingPathComponent("seeds")
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: seeds, isDirectory: &isDir), isDir.boolValue,
-               fm.fileExists(atPath: (dir as NSString).appendingPathComponent("Package.swift")) {
-                return seeds
-            }
-        }
-        return nil
     }
 }

@@ -12,7 +12,7 @@ struct List: ParsableCommand {
             `skipped: PATH: REASON`. Exits with 1 when a path given does not exist.
             """)
 
-    @Argument(help: "Files or directories of articles; the bundled seeds when omitted.")
+    @Argument(help: ArgumentHelp("Files or folders of articles; the sample articles when omitted.", valueName: "path"), completion: .file())
     var paths: [String] = []
 
     func run() throws {
@@ -24,18 +24,18 @@ struct List: ParsableCommand {
         for a in listing.articles {
             if let d = a.date { appendDate(d, to: &out) }
             out.append(0x09)
-            out += oneLine(a.title).utf8
+            out += Printing.field(a.title).utf8
             out.append(0x09)
-            out += a.path.utf8
+            out += Printing.field(a.path).utf8
             out.append(0x0A)
         }
         writeAll(out, to: 1)
         var err = ""
         for s in listing.skipped {
-            err += "skipped: \(s.path): \(s.reason)\n"
+            err += "skipped: \(Printing.field(s.path)): \(Printing.field(s.reason))\n"
         }
         for path in missing {
-            err += "yuedu: \(path): no such file or directory\n"
+            err += "yuedu: \(Printing.field(path)): no such file or directory\n"
         }
         writeAll(Array(err.utf8), to: 2)
         // Exit here: freeing a large library piece by piece on the way out takes longer
@@ -55,25 +55,6 @@ struct List: ParsableCommand {
         pad(d.month, 2)
         out.append(UInt8(ascii: "-"))
         pad(d.day, 2)
-    }
-
-    /// A title on one line of the listing: tabs and line breaks become spaces.
-    func oneLine(_ s: String) -> String {
-        guard mayBreakLines(s) else { return s }
-        return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
-    }
-
-    /// Whether `s` may hold a tab or a line break: a byte 09–0D, U+0085 (C2 85) or
-    /// U+2028/U+2029 (E2 80 A8/A9). False means it surely does not; true, look closer.
-    func mayBreakLines(_ s: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in s.utf8 {
-            if b >= 0x09 && b <= 0x0D || b == 0x85 && previous == 0xC2 || (b == 0xA8 || b == 0xA9) && previous == 0x80 {
-                return true
-            }
-            previous = b
-        }
-        return false
     }
 
     /// Writes `bytes` to the descriptor `fd`, all of them (a pipe may take them in parts).

@@ -5,12 +5,19 @@ import ReaderUI
 /// The reader's bookmarks and reading positions on disk: runs the effects `AppState.apply`
 /// asks for against the stores, and reports back to the state.
 ///
-/// A bookmark is written at once. Positions are kept in memory and written about a second
-/// after the last scroll (at most `maximumDelay` after the first unsaved one, for a reader
-/// who never stops scrolling) and on every way out (`flush`). Problems come back as status
-/// bar messages; nothing here throws. Main thread only.
+/// A bookmark shows at once and is written at once, on the `BookmarkWriter`'s thread: the
+/// key press never waits for the file. Positions are kept in memory and written about a
+/// second after the last scroll (at most `maximumDelay` after the first unsaved one, for a
+/// reader who never stops scrolling) and on every way out (`flush`). Problems come back as
+/// status bar messages; nothing here throws. Main thread only.
 final class Persistence {
-    private var bookmarkStore: BookmarkStore
+    private var bookmarkWriter: BookmarkWriter
+    private let bookmarkReports = Inbox<BookmarkWriter.Report>()
+    /// The bookmarks as shown: newest first, with the changes not yet reported back.
+    private var bookmarkKeys: [ArticleKey] = []
+    private var bookmarkSet: Set<ArticleKey> = []
+    /// Requests sent to the writer; its reports say how many it has done.
+    private var submitted = 0
     private var positionStore: PositionStore
     /// When the unsaved positions are due to be written; nil when there are none.
     private(set) var saveDeadline: Date?
@@ -23,34 +30,63 @@ final class Persistence {
     let maximumDelay: TimeInterval
 
     init(paths: PersistencePaths, delay: TimeInterval = 1, maximumDelay: TimeInterval = 5) {
-        bookmarkStore = BookmarkStore(paths: paths)
+        let reports = bookmarkReports
+        bookmarkWriter = BookmarkWriter(store: BookmarkStore(paths: paths)) { reports.post($0) }
         positionStore = PositionStore(paths: paths)
         self.delay = delay
         self.maximumDelay = maximumDelay
     }
 
-    /// Reads both files and gives the state what it shows: marks, percentages, and the open
-    /// article's place.
+    /// Reads the positions and gives the state what it shows (percentages, the open
+    /// article's place); asks for the bookmarks, which arrive through `deliver`.
     func load(into state: inout AppState) {
-        let messages = bookmarkStore.reload() + positionStore.reload()
-        state.adoptBookmarks(bookmarkStore.bookmarks.map(\.key))
+        submit(.load)
+        let messages = positionStore.reload()
         state.adoptPositions(positionStore.positions)
         show((state.message.map { [$0] } ?? []) + messages, in: &state)
+    }
+
+    /// Takes in what the bookmark writer reported (call on `.wake`). The file's list replaces
+    /// the one shown once every request sent has been done, so a report never undoes a
+    /// change the user made after it was sent.
+    func deliver(into state: inout AppState) {
+        for report in bookmarkReports.drain() {
+            var messages = report.messages
+            if report.unsaved && !messages.isEmpty {
+                messages.insert("bookmark not saved yet (kept in memory, retried with the next change)", at: 0)
+            }
+            show(messages, in: &state)
+            if report.done == submitted {
+                bookmarkKeys = report.keys
+                bookmarkSet = Set(report.keys)
+                state.adoptBookmarks(bookmarkKeys)
+            }
+        }
+    }
+
+    private func submit(_ request: BookmarkWriter.Request) {
+        submitted += 1
+        bookmarkWriter.submit(request)
     }
 
     /// Runs one effect of `apply`; returns false for effects that are not about persistence.
     func run(_ effect: Effect, on state: inout AppState, now: Date = Date()) -> Bool {
         switch effect {
         case .toggleBookmark(let article):
-            let change = bookmarkStore.toggle(article, now: now)
-            state.adoptBookmarks(bookmarkStore.bookmarks.map(\.key))
-            var messages = change.messages
-            if messages.isEmpty {
-                messages = [(change.isBookmarked ? "bookmarked: " : "bookmark removed: ") + article.title]
-            } else if !change.saved {
-                messages.insert("bookmark not saved yet (kept in memory, retried with the next change)", at: 0)
+            // What the user sees decides add or remove; the writer applies it to the file.
+            let key = ArticleKey(article)
+            if bookmarkSet.contains(key) {
+                bookmarkSet.remove(key)
+                bookmarkKeys.removeAll { $0 == key }
+                submit(.remove(key))
+                show(["bookmark removed: " + article.title], in: &state)
+            } else {
+                bookmarkSet.insert(key)
+                bookmarkKeys.insert(key, at: 0)
+                submit(.add(article, now))
+                show(["bookmarked: " + article.title], in: &state)
             }
-            show(messages, in: &state)
+            state.adoptBookmarks(bookmarkKeys)
             return true
         case .savePosition(let key, let position):
             positionStore.set(position, for: key, now: now)
@@ -81,7 +117,7 @@ final class Persistence {
     /// Writes everything not yet written (on the way out); returns the messages.
     @discardableResult
     func flush() -> [String] {
-        savePositions() + bookmarkStore.save()
+        savePositions() + bookmarkWriter.finish()
     }
 
     private func savePositions() -> [String] {

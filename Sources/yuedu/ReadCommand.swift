@@ -5,18 +5,22 @@ import ReaderUI
 import Grid
 import Terminal
 
-/// `yuedu [PATH...]`: the fullscreen reader.
+/// `yuedu [PATH...]`: the fullscreen reader, the default subcommand (`read`, hidden from the
+/// help, which shows its usage as the command's own). `--theme` and `--config` are the root's
+/// `ReaderOptions`, decoded once and shared.
 struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read articles fullscreen (the default).")
+    static let configuration = CommandConfiguration(
+        abstract: "Read articles fullscreen (the default): yuedu [<path> ...].", shouldDisplay: false)
 
-    @Argument(help: "Files or directories of articles; the bundled seeds/ when omitted.")
+    @Argument(help: ArgumentHelp(
+        "Files or folders of articles; when omitted, the configured library, else the sample articles.",
+        valueName: "path"), completion: .file())
     var paths: [String] = []
 
-    @Option(help: "A theme: an installed theme's name or a theme file.")
-    var theme: String?
+    @OptionGroup var options: ReaderOptions
 
-    @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
-    var config: String?
+    var theme: String? { options.theme }
+    var config: String? { options.config }
 
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)
@@ -28,11 +32,19 @@ struct Read: ParsableCommand {
         do {
             try terminal.start()
         } catch let error as TerminalError {
-            FileHandle.standardError.write("yuedu: \(error.description)\n".data(using: .utf8)!)
+            Printing.warn(error.description)
             throw ExitCode(2)
         }
+        let answers = terminal.query(background: setup.configuration.background == .auto,
+                                     ambiguousWidth: !setup.configuration.ambiguousWideSet)
+        let background = setup.background(answered: answers.background)
+        terminal.background = background
         var state = AppState(articles: [], width: terminal.width, height: terminal.height, keymap: setup.keymap)
-        setup.apply(to: &state)
+        setup.apply(to: &state, background: background, ambiguousIsWide: answers.ambiguousIsWide)
+        if state.wrapOptions.ambiguousIsWide {
+            // ncursesw measures ambiguous characters one cell wide; this terminal draws two.
+            terminal.drawnWidth = { DisplayWidth.of($0, ambiguousIsWide: true) }
+        }
         if let notice = terminal.notice { state.show(message: notice) }
         terminal.enableMouse(setup.configuration.mouse)
         let library = LibraryLoader(roots: roots)
@@ -46,7 +58,7 @@ struct Read: ParsableCommand {
         loop.reportExitMessages()
         setup.report()
         if let notice = terminal.notice {
-            FileHandle.standardError.write("yuedu: \(notice)\n".data(using: .utf8)!)
+            Printing.warn(notice)
         }
         if code != 0 { throw ExitCode(code) }
     }
@@ -71,7 +83,7 @@ struct Render: ParsableCommand {
         let layout = ArticleLayout(article: article, width: width)
         var out = ""
         for line in layout.lines {
-            out += line.plainText() + "\n"
+            out += Printing.field(line.plainText()) + "\n"
         }
         FileHandle.standardOutput.write(out.data(using: .utf8)!)
     }

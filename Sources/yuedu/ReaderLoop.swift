@@ -26,7 +26,7 @@ struct ReaderLoop {
     /// Prints what went wrong saving on the way out; call once the terminal is restored.
     func reportExitMessages() {
         for message in persistence.exitMessages {
-            FileHandle.standardError.write(Data("yuedu: \(message)\n".utf8))
+            Printing.warn(message)
         }
     }
 
@@ -53,6 +53,7 @@ struct ReaderLoop {
                     return 128 + signal
                 case .wake:
                     library?.deliver(into: &state)
+                    persistence.deliver(into: &state)
                     for handler in onWake { handler(&state) }
                 }
             }
@@ -69,7 +70,7 @@ struct ReaderLoop {
             switch effect {
             case .quit: return true
             case .suspend: terminal.suspend()
-            case .redraw: terminal.draw(Screen(width: 0, height: 0))
+            case .redraw: terminal.repaint()
             case .reload: library?.reload()
             default: _ = persistence.run(effect, on: &state)
             }

@@ -9,7 +9,8 @@ import Terminal
 struct ReaderSetup {
     var configuration: Configuration
     var keymap: Keymap
-    var themes: [Theme]
+    /// The installed themes as parsed; each becomes a `Theme` once the background is known.
+    var themes: [ThemeSpec]
     var themeName: String
     var issues: [ConfigIssue]
 
@@ -22,9 +23,20 @@ struct ReaderSetup {
         var keymap = Keymap()
         issues += keymap.apply(configuration.keys, file: configuration.file)
 
-        let userThemes = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
-        let catalog = ThemeCatalog(directories: [bundledThemes(), userThemes].compactMap { $0 })
-        var (themes, themeIssues) = Theme.installed(catalog)
+        let catalog = ThemeCatalog(directories: ThemeCatalog.folders(
+            installed: SharedFiles.themes, configFile: path, environment: environment))
+        var themes: [ThemeSpec] = []
+        var themeIssues: [ConfigIssue] = []
+        for name in catalog.names {
+            let (spec, problems) = catalog.load(name)
+            themeIssues += problems
+            if let spec { themes.append(spec) }
+        }
+        if !themes.contains(where: { $0.name == ThemeCatalog.defaultName }),
+           let builtIn = ThemeCatalog.parse(ThemeCatalog.builtInDefault, name: ThemeCatalog.defaultName).theme {
+            themes.insert(builtIn, at: 0)
+        }
+        // The default theme follows the terminal's background (see `background(answered:)`).
         var themeName = ThemeCatalog.defaultName
         if let wanted = theme ?? configuration.theme {
             if let installed = themes.first(where: { $0.name == wanted }) {
@@ -35,7 +47,7 @@ struct ReaderSetup {
                 themeIssues += problems
                 if let spec {
                     themes.removeAll { $0.name == spec.name }
-                    themes.append(Theme(spec: spec))
+                    themes.append(spec)
                     themeName = spec.name
                 }
             }
@@ -53,11 +65,26 @@ struct ReaderSetup {
         theme ?? configuration.theme
     }
 
-    /// Puts the themes, wrapping options and the first problem into a new state.
-    func apply(to state: inout AppState) {
-        state.themes = themes
+    /// The terminal's background: as configured, else as the terminal answered (OSC 11), else
+    /// as `COLORFGBG` says, else dark.
+    func background(answered: RGB?, environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalBackground {
+        switch configuration.background {
+        case .light: return answered.map { TerminalBackground(.light, color: $0) } ?? .light
+        case .dark: return answered.map { TerminalBackground(.dark, color: $0) } ?? .dark
+        case .auto:
+            if let answered { return TerminalBackground(color: answered) }
+            return ThemeCatalog.backgroundIsLight(colorFGBG: environment["COLORFGBG"]) == true ? .light : .dark
+        }
+    }
+
+    /// Puts the themes (in their variant for `background`), wrapping options and the first
+    /// problem into a new state; `ambiguousIsWide` is what the terminal answered, used
+    /// unless the configuration says.
+    func apply(to state: inout AppState, background: TerminalBackground = .dark, ambiguousIsWide: Bool? = nil) {
+        state.themes = themes.map { Theme(spec: $0, lightBackground: background.kind == .light) }
         state.selectTheme(named: themeName)
         state.wrapOptions = configuration.wrap
+        if !configuration.ambiguousWideSet, let ambiguousIsWide { state.wrapOptions.ambiguousIsWide = ambiguousIsWide }
         if var first = issues.first {
             first.file = first.file.map { ($0 as NSString).lastPathComponent }
             let more = issues.count > 1 ? " (+\(issues.count - 1) more, listed on exit)" : ""
@@ -68,15 +95,7 @@ struct ReaderSetup {
     /// Writes every problem to stderr, one a line.
     func report() {
         for issue in issues {
-            FileHandle.standardError.write("yuedu: config: \(issue)\n".data(using: .utf8)!)
+            Printing.warn("config: \(issue)")
         }
-    }
-
-    /// `themes/` of the repository, found like the bundled seeds.
-    static func bundledThemes() -> String? {
-        guard let seeds = LibraryPaths.bundledSeeds() else { return nil }
-        let themes = ((seeds as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: themes, isDirectory: &isDir) && isDir.boolValue ? themes : nil
     }
 }

@@ -2,15 +2,30 @@ import ArgumentParser
 import Foundation
 import ReaderCore
 
-/// The `yuedu` command: read articles fullscreen, or one of the script-friendly subcommands.
-/// A synchronous root keeps `run()` on the main thread, where signals are delivered.
+/// The `yuedu` command: read articles fullscreen (`yuedu [PATH...]`, the `read` subcommand by
+/// default), or one of the script-friendly subcommands. A synchronous root keeps `run()` on the
+/// main thread, where signals are delivered.
+///
+/// The paths belong to `read`: a positional argument of the root would take a subcommand's
+/// name as a path. The usage line and the options shown are the reader's.
 @main
 struct Yuedu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yuedu",
-        abstract: "阅读 — a fullscreen terminal reader for articles, Chinese first.",
-        version: "0.1.0",
+        abstract: "A fullscreen terminal reader for articles, Chinese first (阅读, to read).",
+        usage: """
+            yuedu [<path> ...] [--theme <name|path>] [--config <path>]
+            yuedu <subcommand>
+            """,
+        discussion: """
+            Reads the articles in the files and folders named (folders recursively); with no \
+            path, the configured library, else the sample articles installed with yuedu. \
+            Press ? in the reader for its keys; `man yuedu` says more.
+            """,
+        version: BuildInfo.versionLine,
         subcommands: [Read.self, Render.self, Wrap.self, List.self, Bookmarks.self],
         defaultSubcommand: Read.self
     )
+
+    @OptionGroup var reader: ReaderOptions
 }

@@ -40,9 +40,13 @@ import Testing
         screen = try tmux.waitFor("the seed open") { $0[0].contains(String(seedTitle.prefix(8))) }
         #expect(screen.contains { $0.contains("深入学习贯彻习近平总书") }, "the seed's own related list")
 
-        // h: back to the rural article, at the same line.
+        // The opened article has the reading pane's focus.
+        #expect(screen.last { !$0.isEmpty }?.hasPrefix(" 阅读 READ") == true, "Enter focuses the reading pane")
+        // h: back to the rural article, at the same line; r focuses the sidebar as before.
         try tmux.send("h")
         try tmux.waitFor("back") { !$0[0].contains(String(seedTitle.prefix(8))) }
+        try tmux.send("r")
+        try tmux.waitFor(text: "RELATED")
         screen = try tmux.settledScreen()
         #expect(screen == left, "the same screen as when it was left:\n\(screen.joined(separator: "\n"))\n---\n\(left.joined(separator: "\n"))")
         // l: forward to the seed again.

@@ -31,7 +31,10 @@ import Testing
         ("U+202E", [0xE2, 0x80, 0xAE]),
         ("U+2066", [0xE2, 0x81, 0xA6]),
         ("BEL", [0x07]),
-        ("backspace", [0x08]),
+        // The article's two backspaces in a row. (ncurses itself writes one, in "x BS y BS
+        // ICH", to fill the screen's bottom-right cell without scrolling when the status bar
+        // there has a style.)
+        ("backspace", [0x08, 0x08]),
     ]
 
     static func article() -> String {

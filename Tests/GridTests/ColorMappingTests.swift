@@ -27,3 +27,48 @@ import Testing
         #expect(ColorMapping.nearest256(red: 0x80, green: 0x80, blue: 0x80) == 244)
     }
 }
+
+/// How a style is drawn at each depth, on a light or a dark terminal.
+@Suite struct ColorResolutionTests {
+    @Test func shadesThatVanishBecomeReverse() {
+        // A dark grey bar on a dark 8-colour terminal would be black on black.
+        let bar = Style(foreground: .indexed(252), background: .indexed(236))
+        let resolved = ColorMapping.resolve(bar, depth: .eight, background: .dark)
+        #expect(resolved.background == -1 && resolved.attributes.contains(.reverse))
+        // On a light one the same grey is a visible bar.
+        #expect(ColorMapping.resolve(bar, depth: .eight, background: .light).background == 0)
+        // An ANSI colour the theme names is kept.
+        #expect(ColorMapping.resolve(Style(background: .indexed(0)), depth: .eight, background: .dark).background == 0)
+    }
+
+    @Test func textNeverTakesTheBackgroundsColour() {
+        // Peach on a light 8-colour terminal used to become white on white.
+        let peach = ColorMapping.resolve(Style(foreground: .indexed(223)), depth: .eight, background: .light)
+        #expect(peach.foreground != 7 && peach.foreground != -1)
+        #expect(ColorMapping.color(Int(peach.foreground)).contrast(with: RGB(255, 255, 255)) >= 4.5)
+        // A grey border on a dark terminal stays a grey, and visible.
+        let border = ColorMapping.resolve(Style(foreground: .indexed(242)), depth: .eight, background: .dark)
+        #expect(border.foreground == 7)
+        #expect(ColorMapping.resolve(Style(foreground: .indexed(242)), depth: .sixteen, background: .dark).foreground == 8)
+    }
+
+    @Test func withoutColourHighlightsAreReverse() {
+        let match = ColorMapping.resolve(Style(foreground: .indexed(16), background: .indexed(180)), depth: .none, background: .dark)
+        #expect(match == TerminalStyle(foreground: -1, background: -1, attributes: .reverse))
+        let title = ColorMapping.resolve(Style(foreground: .indexed(223), attributes: .bold), depth: .none, background: .dark)
+        #expect(title == TerminalStyle(foreground: -1, background: -1, attributes: .bold))
+    }
+
+    @Test func depthsFromColourCounts() {
+        #expect(ColorDepth(colors: 0) == .none)
+        #expect(ColorDepth(colors: 8) == .eight)
+        #expect(ColorDepth(colors: 16) == .sixteen)
+        #expect(ColorDepth(colors: 256) == .indexed256)
+        #expect(ColorDepth(colors: 0x100_0000) == .direct)
+    }
+
+    @Test func wcagContrast() {
+        #expect(abs(RGB(0, 0, 0).contrast(with: RGB(255, 255, 255)) - 21) < 0.01)
+        #expect(abs(RGB(118, 118, 118).contrast(with: RGB(255, 255, 255)) - 4.54) < 0.01)
+    }
+}

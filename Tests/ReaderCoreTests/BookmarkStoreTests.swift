@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 @testable import ReaderCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct BookmarkStoreTests {
     func store(_ dir: String) -> BookmarkStore {
@@ -125,17 +128,23 @@ import Testing
         try damaged.write(toFile: folder + "/bookmarks.json", atomically: false, encoding: .utf8)
 
         var a = store(dir)
-        let messages = a.reload()
+        // Reading only reports: the file stays where it is, as it is.
+        let readMessages = a.reload()
+        #expect(readMessages.count == 1)
+        #expect(readMessages.first?.contains("left as it is") == true)
+        #expect(persistenceContents(folder + "/bookmarks.json") == damaged)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy { !$0.contains("corrupt") })
+        #expect(a.bookmarks.isEmpty)
+
+        // The first change moves it aside, whole, and starts a fresh file.
+        let change = a.add(persistenceArticle("new"))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
         let aside = try #require(names.first { $0.hasPrefix("bookmarks.json.corrupt-") })
         #expect(aside.count == "bookmarks.json.corrupt-20261129T170102".count)
-        #expect(messages.count == 1)
-        #expect(messages.first?.contains(folder + "/" + aside) == true)
+        #expect(change.saved)
+        #expect(change.messages.count == 1)
+        #expect(change.messages.first?.contains(folder + "/" + aside) == true)
         #expect(persistenceContents(folder + "/" + aside) == damaged)
-        #expect(a.bookmarks.isEmpty)
-
-        let change = a.add(persistenceArticle("new"))
-        #expect(change.saved && change.messages.isEmpty)
         #expect(titlesOnDisk(dir) == ["new"])
         #expect(persistenceContents(folder + "/" + aside) == damaged, "the damaged copy is kept")
     }
@@ -205,5 +214,79 @@ import Testing
         a.add(persistenceArticle("x"))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(names == ["bookmarks.json", "bookmarks.json.lock"])
+    }
+
+    // MARK: - Damaged files: every good entry kept, the original never lost
+
+    /// A file as this build writes it, with one entry mistyped by hand.
+    private func fileWithOneBadEntry(_ count: Int, badAt bad: Int) -> String {
+        var entries: [String] = []
+        for i in 0..<count {
+            let added = i == bad ? "yesterday" : "2026-11-29T17:01:\(String(format: "%02d", i % 60)).000Z"
+            entries.append("""
+                {"added": "\(added)", "key": {"date": "2024-03-01", "title": "t\(i)"}, "title": "t\(i)"}
+                """)
+        }
+        return "{\n  \"bookmarks\": [\n" + entries.joined(separator: ",\n") + "\n  ],\n  \"version\": 1\n}\n"
+    }
+
+    @Test func oneMistypedEntryCostsThatEntryOnly() throws {
+        let dir = persistenceTemporaryDirectory()
+        let folder = dir + "/yuedu"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let text = fileWithOneBadEntry(5, badAt: 2)
+        try text.write(toFile: folder + "/bookmarks.json", atomically: false, encoding: .utf8)
+
+        var a = store(dir)
+        let messages = a.reload()
+        #expect(Set(a.bookmarks.map(\.title)) == ["t0", "t1", "t3", "t4"])
+        #expect(messages.count == 1 && messages[0].contains("4 bookmarks entries could be read"))
+        #expect(persistenceContents(folder + "/bookmarks.json") == text, "reading changes nothing")
+
+        #expect(a.add(persistenceArticle("new")).saved)
+        #expect(Set(titlesOnDisk(dir) ?? []) == ["t0", "t1", "t3", "t4", "new"])
+        let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: folder)
+            .first { $0.hasPrefix("bookmarks.json.corrupt-") })
+        #expect(persistenceContents(folder + "/" + aside) == text, "the original is kept aside whole")
+    }
+
+    @Test func aTornFileKeepsTheEntriesBeforeTheTear() throws {
+        let dir = persistenceTemporaryDirectory()
+        let folder = dir + "/yuedu"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let whole = fileWithOneBadEntry(4, badAt: -1)
+        let torn = String(whole.dropLast(40))   // the closing lines and the end of the last entry
+        try torn.write(toFile: folder + "/bookmarks.json", atomically: false, encoding: .utf8)
+        var a = store(dir)
+        _ = a.reload()
+        #expect(Set(a.bookmarks.map(\.title)) == ["t0", "t1", "t2"])
+    }
+
+    @Test func aLockHolderThatKeepsComingBackCannotStarveAWaiter() throws {
+        let dir = persistenceTemporaryDirectory()
+        let lockPath = dir + "/x.lock"
+        let holderFD = open(lockPath, O_RDWR | O_CREAT, 0o600)
+        let holderGate = open(dir, O_RDONLY | O_DIRECTORY)
+        defer { close(holderFD); close(holderGate) }
+        #expect(FairLock.lock(holderFD, gate: holderGate, timeout: 1))
+        // The holder releases and takes the lock again at once, over and over, for 3 s.
+        let stop = Date().addingTimeInterval(3)
+        let holder = Thread {
+            while Date() < stop {
+                usleep(2_000)
+                flock(holderFD, LOCK_UN)
+                _ = FairLock.lock(holderFD, gate: holderGate, timeout: 5)
+            }
+            flock(holderFD, LOCK_UN)
+        }
+        holder.start()
+        let waiterFD = open(lockPath, O_RDWR)
+        let waiterGate = open(dir, O_RDONLY | O_DIRECTORY)
+        defer { close(waiterFD); close(waiterGate) }
+        let started = Date()
+        #expect(FairLock.lock(waiterFD, gate: waiterGate, timeout: 2.5), "the waiter got the lock")
+        #expect(Date().timeIntervalSince(started) < 2.5)
+        flock(waiterFD, LOCK_UN)
+        while Date() < stop { usleep(10_000) }
     }
 }

@@ -52,7 +52,7 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         #expect(config.keys.map(\.command) == ["line-down"])
         let lines = config.issues.map(\.line)
         #expect(lines == [2, 3, 7, 9, 13], "\(config.issues)")
-        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, mouse, hyperlinks, library, [wrap], [keys])"))
+        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, background, mouse, hyperlinks, library, [wrap], [keys])"))
         #expect(config.issues.contains { $0.line == 3 && $0.message == "mouse must be true or false, found a string" })
         #expect(config.issues.contains { $0.line == 7 && $0.message == "wrap.indent must be true or false, found an integer" })
         #expect(config.issues.contains { $0.line == 13 && $0.message.hasPrefix("keys.page-down must be a list") })

@@ -107,11 +107,13 @@ import Testing
         try junk.write(toFile: a.file, atomically: false, encoding: .utf8)
         let messages = a.reload()
         #expect(messages.count == 1)
+        #expect(persistenceContents(a.file) == junk, "reading leaves it as it is")
+        a.set(ReadingPosition(block: 0, offset: 0, fraction: 0), for: persistenceArticle("x"))
+        let saved = a.save()
         let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: dir + "/.local/state/yuedu")
             .first { $0.hasPrefix("positions.json.corrupt-") })
-        #expect(messages.first?.contains(aside) == true)
+        #expect(saved.count == 1 && saved.first?.contains(aside) == true)
         #expect(persistenceContents(dir + "/.local/state/yuedu/" + aside) == junk)
-        a.set(ReadingPosition(block: 0, offset: 0, fraction: 0), for: persistenceArticle("x"))
         #expect(a.save().isEmpty)
     }
 }

@@ -96,12 +96,12 @@ import Testing
         #expect(s.apply(.nextArticle).isEmpty)
         #expect(s.apply(.lineUp).isEmpty, "already at the top: nothing moved")
         let effects = s.apply(.pageDown)
-        let line = s.layout!.lines[s.readingTop]
+        let place = s.layout!.place(ofLine: s.readingTop)
         let key = s.key(ofArticle: 1)
         #expect(effects.count == 1)
         guard case .savePosition(let k, let p)? = effects.first else { Issue.record("no save: \(effects)"); return }
         #expect(k == key)
-        #expect(p.block == line.block && p.offset == line.start)
+        #expect(p.block == place.block && p.offset == place.offset)
         #expect(p.fraction > 0 && p.fraction < 1)
         #expect(s.positions[key] == p)
         // Open another article and come back: the place is restored in this run.

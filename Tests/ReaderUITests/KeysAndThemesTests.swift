@@ -158,10 +158,17 @@ import Testing
         #expect(Theme.defaultDark.style("ui.search.match.extra") == Theme.defaultDark.style("ui.search.match"))
     }
 
+    /// `#rrggbb` stays RGB in the theme: as such on a direct-colour terminal, the nearest of
+    /// the 256 on a 256-colour one.
     @Test func hexColoursGoToTheNearestOf256() {
-        #expect(Theme.color(.rgb(0xFF, 0xD7, 0xAF)) == .indexed(223))
-        #expect(Theme.color(.rgb(0x30, 0x30, 0x30)) == .indexed(236))
-        #expect(Theme.color(.rgb(255, 0, 0)) == .indexed(196))
+        #expect(Theme.color(.rgb(0xFF, 0xD7, 0xAF)) == .rgb(0xFF, 0xD7, 0xAF))
+        func at256(_ color: ThemeColor) -> Int32 {
+            ColorMapping.resolve(Style(foreground: Theme.color(color)), depth: .indexed256, background: .dark).foreground
+        }
+        #expect(at256(.rgb(0xFF, 0xD7, 0xAF)) == 223)
+        #expect(at256(.rgb(0x30, 0x30, 0x30)) == 236)
+        #expect(at256(.rgb(255, 0, 0)) == 196)
+        #expect(ColorMapping.resolve(Style(foreground: .rgb(0xFF, 0xD7, 0xAF)), depth: .direct, background: .dark).foreground == 0xFFD7AF)
         #expect(Theme.color(.default) == .default && Theme.color(nil) == .default)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 struct TerminalSafetyTests {
     @Test func controlsAndBidiNeverReachTheTerminal() {
         let unsafe: [UInt32] = [0x00, 0x07, 0x08, 0x0A, 0x1B, 0x7F, 0x80, 0x9B, 0x9D, 0x9F,
-                                0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202E, 0x2066, 0x2069]
+                                0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202E, 0x2066, 0x2069, 0x061C, 0xFEFF]
         for value in unsafe {
             #expect(!TerminalSession.isSafeToWrite(Unicode.Scalar(value)!), "U+\(String(value, radix: 16))")
         }

@@ -1,27 +1,32 @@
 /// Finds the line a key is on in a TOML document, for messages: TOML parsers give values, not
-/// where they came from. Scans the text, following `[table]` headers.
+/// where they came from. Scans the text once, following `[table]` headers; each look-up is
+/// then a dictionary access (a file of many keys costs linear time, not quadratic).
 public struct ConfigSource: Sendable {
-    /// Each line's table (`""` before any header, `"keys"` after `[keys]`) and the key it sets, if any.
-    private var entries: [(table: String, key: String?)] = []
+    /// For each table (`""` before any header, `"keys"` after `[keys]`), the first line that
+    /// sets each key.
+    private var keyLines: [String: [String: Int]] = [:]
+    /// The first header line of each table.
+    private var tableLines: [String: Int] = [:]
 
     public init(_ text: String) {
         var table = ""
         var inMultiline: String?
+        var number = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
             let line = rawLine.trimmed(" \t\r")
             if let close = inMultiline {
                 if line.contains(close) { inMultiline = nil }
-                entries.append((table, nil))
                 continue
             }
             if line.hasPrefix("[") {
                 let header = line.drop { $0 == "[" }.prefix { $0 != "]" }
                 table = Self.unquotedPath(header.trimmed(" \t"))
-                entries.append((table, nil))
+                if tableLines[table] == nil { tableLines[table] = number }
                 continue
             }
-            guard let key = Self.key(of: line) else { entries.append((table, nil)); continue }
-            entries.append((table, key))
+            guard let key = Self.key(of: line) else { continue }
+            if keyLines[table, default: [:]][key] == nil { keyLines[table, default: [:]][key] = number }
             for quote in ["\"\"\"", "'''"] where line.components(separatedBy: quote).count == 2 {
                 inMultiline = quote
             }
@@ -30,14 +35,12 @@ public struct ConfigSource: Sendable {
 
     /// The 1-based line where `key` is set in `table` (`""` for the top level), or nil.
     public func line(of key: String, in table: String = "") -> Int? {
-        entries.firstIndex { $0.table == table && $0.key == key }.map { $0 + 1 }
+        keyLines[table]?[key]
     }
 
     /// The 1-based line of the `[table]` header, or nil.
     public func line(ofTable table: String) -> Int? {
-        line(of: table, in: "") ?? entries.indices.first { i in
-            entries[i].table == table && entries[i].key == nil && (i == 0 || entries[i - 1].table != table)
-        }.map { $0 + 1 }
+        line(of: table, in: "") ?? tableLines[table]
     }
 
     /// The key a line sets: `name = …`, `"ui.list" = …` or `'x' = …`; nil for other lines.

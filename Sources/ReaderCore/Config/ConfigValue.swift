@@ -28,6 +28,8 @@ public indirect enum ConfigValue: Hashable, Sendable {
     ///
     /// - Throws: `ConfigIssue` with the line of the syntax error.
     public static func parse(toml text: String) throws(ConfigIssue) -> [String: ConfigValue] {
+        // toml++ aborts the process on some table headers instead of reporting them.
+        if let issue = TOMLPreScan.unsafeHeader(in: text) { throw issue }
         do {
             let table = try TOMLTable(string: text)
             return convert(table)

@@ -5,13 +5,14 @@ import Foundation
 ///
 /// ```toml
 /// theme = "light"
+/// background = "auto"
 /// mouse = true
 /// hyperlinks = "auto"
 /// library = ["~/articles"]
 ///
 /// [wrap]
 /// indent = true
-/// ambiguous-wide = false
+/// ambiguous-wide = "auto"
 ///
 /// [keys]
 /// line-down = ["j", "Down", "x"]
@@ -31,6 +32,11 @@ public struct Configuration: Sendable {
         public var context: String? = nil
     }
 
+    /// The terminal's background as the user says it, or `auto`: ask the terminal.
+    public enum Background: String, Sendable, CaseIterable {
+        case auto, light, dark
+    }
+
     /// Whether links are sent to the terminal as OSC 8 hyperlinks.
     public enum Hyperlinks: String, Sendable, CaseIterable {
         /// Where the terminal is known to handle them.
@@ -40,9 +46,13 @@ public struct Configuration: Sendable {
     }
 
     public var theme: String?
+    public var background = Background.auto
     public var mouse = true
     public var hyperlinks = Hyperlinks.auto
     public var wrap = WrapOptions()
+    /// Whether `wrap.ambiguous-wide` was set (true or false); when not (or "auto"), the reader
+    /// asks the terminal how it draws an ambiguous character.
+    public var ambiguousWideSet = false
     /// Folders or files to open when no PATH is given, `~` expanded, relative to the config's folder.
     public var library: [String] = []
     public var keys: [KeyBinding] = []
@@ -111,7 +121,7 @@ public struct Configuration: Sendable {
         }
         func bool(_ value: ConfigValue, _ key: String, in table: String = "") -> Bool? {
             if case .boolean(let b) = value { return b }
-            issue("\(table.isEmpty ? key : table + "." + key) must be true or false, found \(value.typeName)", key: key, table: table)
+            issue("\(table.isEmpty ? key : table + "." + key) must be true or false\(key == "ambiguous-wide" ? " (or \"auto\")" : ""), found \(value.typeName)", key: key, table: table)
             return nil
         }
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
@@ -121,13 +131,14 @@ public struct Configuration: Sendable {
                 else { issue("theme must be a theme name or a path, found \(value.typeName)", key: key) }
             case "mouse":
                 if let b = bool(value, key) { config.mouse = b }
+            case "background":
+                if case .string(let name) = value, let b = Background(rawValue: name) { config.background = b }
+                else { issue("background must be \"auto\", \"light\" or \"dark\", found \(describe(value))", key: key) }
             case "hyperlinks":
                 if case .string(let name) = value, let mode = Hyperlinks(rawValue: name) {
                     config.hyperlinks = mode
                 } else {
-                    let found: String
-                    if case .string(let name) = value { found = "\"\(name)\"" } else { found = value.typeName }
-                    issue("hyperlinks must be \"auto\", \"always\" or \"never\", found \(found)", key: key)
+                    issue("hyperlinks must be \"auto\", \"always\" or \"never\", found \(describe(value))", key: key)
                 }
             case "library":
                 var items: [ConfigValue] = []
@@ -148,7 +159,9 @@ public struct Configuration: Sendable {
                 for (name, v) in wrap.sorted(by: { $0.key < $1.key }) {
                     switch name {
                     case "indent": if let b = bool(v, name, in: "wrap") { config.wrap.keepIndent = b }
-                    case "ambiguous-wide": if let b = bool(v, name, in: "wrap") { config.wrap.ambiguousIsWide = b }
+                    case "ambiguous-wide":
+                        if case .string("auto") = v { config.ambiguousWideSet = false; continue }
+                        if let b = bool(v, name, in: "wrap") { config.wrap.ambiguousIsWide = b; config.ambiguousWideSet = true }
                     default: issue("unknown setting wrap.\(name) (indent, ambiguous-wide)", key: name, table: "wrap")
                     }
                 }
@@ -178,11 +191,16 @@ public struct Configuration: Sendable {
                 }
                 bindings(keys, context: nil)
             default:
-                issue("unknown setting \"\(key)\" (theme, mouse, hyperlinks, library, [wrap], [keys])", key: key)
+                issue("unknown setting \"\(key)\" (theme, background, mouse, hyperlinks, library, [wrap], [keys])", key: key)
             }
         }
         config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return config
+    }
+
+    private static func describe(_ value: ConfigValue) -> String {
+        if case .string(let s) = value { return "\"\(s)\"" }
+        return value.typeName
     }
 
     private static func expand(_ path: String, directory: String) -> String {

@@ -33,28 +33,42 @@ public struct ThemeCatalog: Sendable {
     public func load(_ nameOrPath: String) -> (theme: ThemeSpec?, issues: [ConfigIssue]) {
         var issues: [ConfigIssue] = []
         guard let merged = raw(nameOrPath, chain: [], issues: &issues) else { return (nil, issues) }
-        var scopes: [String: ThemeScope] = [:]
-        for (scope, entry) in merged.scopes {
-            if let resolved = Self.scope(entry.value, palette: merged.palette, at: entry.origin, issues: &issues) {
-                scopes[scope] = resolved
-            }
-        }
         let name = nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml")
             ? ((nameOrPath as NSString).lastPathComponent as NSString).deletingPathExtension : nameOrPath
-        return (ThemeSpec(name: name, scopes: scopes), issues)
+        return (Self.resolve(merged, name: name, issues: &issues), issues)
     }
 
     /// Parses theme text on its own (no `inherits`), for the built-in theme and tests.
     public static func parse(_ text: String, name: String) -> (theme: ThemeSpec?, issues: [ConfigIssue]) {
         var issues: [ConfigIssue] = []
         guard let raw = rawTheme(text: text, file: name + ".toml", issues: &issues) else { return (nil, issues) }
+        return (resolve(raw, name: name, issues: &issues), issues)
+    }
+
+    /// Every colour of a merged theme looked up: its scopes, and those of its light variant.
+    private static func resolve(_ raw: RawTheme, name: String, issues: inout [ConfigIssue]) -> ThemeSpec {
+        var spec = ThemeSpec(name: name, scopes: scopes(raw.scopes, palette: raw.palette, issues: &issues))
+        if raw.hasLight {
+            // Problems in what the variant shares with the dark side are told once.
+            var lightIssues: [ConfigIssue] = []
+            spec.lightScopes = scopes(raw.scopes.merging(raw.lightScopes) { _, light in light },
+                                      palette: raw.palette.merging(raw.lightPalette) { _, light in light },
+                                      issues: &lightIssues)
+            issues += lightIssues.filter { !issues.contains($0) }
+        }
+        spec.background = raw.background?.value ?? .auto
+        return spec
+    }
+
+    private static func scopes(_ entries: [String: Entry], palette: [String: Entry],
+                               issues: inout [ConfigIssue]) -> [String: ThemeScope] {
         var scopes: [String: ThemeScope] = [:]
-        for (name, entry) in raw.scopes {
-            if let resolved = Self.scope(entry.value, palette: raw.palette, at: entry.origin, issues: &issues) {
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            if let resolved = scope(entry.value, palette: palette, at: entry.origin, issues: &issues) {
                 scopes[name] = resolved
             }
         }
-        return (ThemeSpec(name: name, scopes: scopes), issues)
+        return scopes
     }
 
     // MARK: - Raw files and inheritance
@@ -63,8 +77,14 @@ public struct ThemeCatalog: Sendable {
     private struct Entry { var value: ConfigValue; var origin: Origin }
     private struct RawTheme {
         var inherits: (name: String, origin: Origin)?
+        /// `background = "light"` or `"dark"`: the theme is made for that background.
+        var background: (value: Configuration.Background, origin: Origin)?
         var palette: [String: Entry] = [:]
         var scopes: [String: Entry] = [:]
+        /// `[light]` and `[light.palette]`: what changes on a light background.
+        var hasLight = false
+        var lightPalette: [String: Entry] = [:]
+        var lightScopes: [String: Entry] = [:]
     }
 
     /// The file for a theme name: the last folder that has it.
@@ -107,8 +127,15 @@ public struct ThemeCatalog: Sendable {
                                       message: "cannot inherit from \"\(parent.name)\": ignored"))
             return theme
         }
-        theme.palette = base.palette.merging(theme.palette) { _, own in own }
-        theme.scopes = base.scopes.merging(theme.scopes) { _, own in own }
+        // What this file sets wins over the parent's, light variant included: a scope set here
+        // for every background is not taken back by the parent's light one.
+        let own = theme
+        theme.palette = base.palette.merging(own.palette) { _, own in own }
+        theme.scopes = base.scopes.merging(own.scopes) { _, own in own }
+        theme.lightPalette = base.lightPalette.filter { own.palette[$0.key] == nil }.merging(own.lightPalette) { _, own in own }
+        theme.lightScopes = base.lightScopes.filter { own.scopes[$0.key] == nil }.merging(own.lightScopes) { _, own in own }
+        theme.hasLight = base.hasLight || own.hasLight
+        theme.background = own.background ?? base.background
         return theme
     }
 
@@ -145,6 +172,12 @@ public struct ThemeCatalog: Sendable {
                 } else {
                     issues.append(ConfigIssue(file: file, line: origin.line, message: "inherits must be a theme name, found \(value.typeName)"))
                 }
+            case "background":
+                if case .string(let name) = value, let b = Configuration.Background(rawValue: name), b != .auto {
+                    theme.background = (b, origin)
+                } else {
+                    issues.append(ConfigIssue(file: file, line: origin.line, message: "background must be \"light\" or \"dark\" (the background the theme is made for)"))
+                }
             case "palette":
                 guard case .table(let palette) = value else {
                     issues.append(ConfigIssue(file: file, line: origin.line, message: "palette must be a table of colours"))
@@ -152,6 +185,21 @@ public struct ThemeCatalog: Sendable {
                 }
                 for (name, colour) in palette {
                     theme.palette[name] = Entry(value: colour, origin: Origin(file: file, line: source.line(of: name, in: "palette")))
+                }
+            case "light":
+                guard case .table(let light) = value else {
+                    issues.append(ConfigIssue(file: file, line: origin.line, message: "light must be a table ([light]: the scopes for a light background)"))
+                    continue
+                }
+                theme.hasLight = true
+                for (name, entry) in light {
+                    if name == "palette", case .table(let palette) = entry {
+                        for (colourName, colour) in palette {
+                            theme.lightPalette[colourName] = Entry(value: colour, origin: Origin(file: file, line: source.line(of: colourName, in: "light.palette")))
+                        }
+                    } else {
+                        theme.lightScopes[name] = Entry(value: entry, origin: Origin(file: file, line: source.line(of: name, in: "light")))
+                    }
                 }
             default:
                 theme.scopes[key] = Entry(value: value, origin: origin)

@@ -61,10 +61,31 @@ public struct ThemeScope: Hashable, Sendable {
 /// A theme with its inheritance applied and every colour resolved: plain values, no terminal.
 public struct ThemeSpec: Hashable, Sendable {
     public var name: String
+    /// The scopes (on a dark background, when the theme has a light variant).
     public var scopes: [String: ThemeScope]
+    /// The scopes on a light background, when the theme has a `[light]` table.
+    public var lightScopes: [String: ThemeScope]?
+    /// The background the theme is made for (`background =` in its file), or `auto`: it
+    /// follows the terminal's.
+    public var background: Configuration.Background = .auto
 
-    public init(name: String, scopes: [String: ThemeScope]) {
+    public init(name: String, scopes: [String: ThemeScope], lightScopes: [String: ThemeScope]? = nil) {
         self.name = name
         self.scopes = scopes
+        self.lightScopes = lightScopes
+    }
+
+    /// The background the theme will meet on a terminal whose background is `light` or not.
+    public func meets(lightBackground light: Bool) -> Bool {
+        switch background {
+        case .auto: return light
+        case .light: return true
+        case .dark: return false
+        }
+    }
+
+    /// The scopes to use on a terminal whose background is light (`light`) or dark.
+    public func scopes(lightBackground light: Bool) -> [String: ThemeScope] {
+        meets(lightBackground: light) ? (lightScopes ?? scopes) : scopes
     }
 }

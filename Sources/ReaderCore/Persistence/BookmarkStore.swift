@@ -31,6 +31,12 @@ struct BookmarksDocument: DurableDocument {
 
     init() {}
 
+    /// The bookmarks that could be read from a damaged file, each key once.
+    init(recovered entries: [Bookmark]) {
+        var seen = Set<ArticleKey>()
+        bookmarks = entries.filter { seen.insert($0.key).inserted }
+    }
+
     /// Applies one change; returns whether the document changed.
     mutating func apply(_ operation: BookmarkStore.Operation) -> Bool {
         switch operation {

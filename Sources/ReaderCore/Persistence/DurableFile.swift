@@ -5,14 +5,18 @@ import Glibc
 import Darwin
 #endif
 
-/// A versioned JSON document that `DurableFile` keeps on disk.
+/// A versioned JSON document that `DurableFile` keeps on disk: a list of entries.
 protocol DurableDocument: Codable {
+    /// One entry of the list (a bookmark, a position): what a damaged file is mined for.
+    associatedtype Entry: Decodable
     /// The format version this build writes; a file with a greater one is left alone.
     static var currentVersion: Int { get }
     /// What the document names itself in messages: "bookmarks", "reading positions".
     static var noun: String { get }
     /// The empty document.
     init()
+    /// A document of the entries that could be read from a damaged file.
+    init(recovered entries: [Entry])
 }
 
 /// What a transaction on a `DurableFile` came to.
@@ -33,11 +37,14 @@ struct DurableOutcome<Document> {
 /// instant leaves either the old or the new file, never a torn one.
 ///
 /// - The lock is `flock` on `NAME.lock` next to the file (released by the kernel when a
-///   process dies, so a killed writer never leaves it held).
+///   process dies, so a killed writer never leaves it held), taken through `FairLock` so
+///   that a busy writer cannot starve another.
 /// - A write goes to `.NAME.tmp-PID` in the same directory, is fsynced, renamed over the
 ///   file, and the directory is fsynced.
-/// - A file that cannot be read or decoded is renamed to `NAME.corrupt-YYYYMMDDTHHMMSS`
-///   (UTC) and a fresh one is started; the message says where the old one went.
+/// - A file that cannot be decoded whole is mined for the entries that can (each `{…}` object
+///   decoded on its own), so one mistyped entry costs that entry only. It is never changed
+///   by reading: the next write renames it to `NAME.corrupt-YYYYMMDDTHHMMSS` (UTC), kept as
+///   it was, and writes what was recovered plus the change; the messages say where it went.
 /// - Nothing throws: every failure becomes a message, and the caller keeps its changes in
 ///   memory to try again.
 struct DurableFile<Document: DurableDocument> {
@@ -51,8 +58,7 @@ struct DurableFile<Document: DurableDocument> {
     private var tempPrefix: String { "." + name + ".tmp-" }
 
     /// Reads the document under the lock, applies `change`, and writes the result when
-    /// `change` returns true (or when a damaged file was moved aside). `write: false` only
-    /// reads (still under the lock, so a damaged file is moved aside once, by one process).
+    /// `change` returns true. `write: false` only reads, and leaves a damaged file as it is.
     func transaction(now: Date = Date(), write: Bool = true,
                      _ change: (inout Document) -> Bool = { _ in false }) -> DurableOutcome<Document> {
         var messages: [String] = []
@@ -72,9 +78,11 @@ struct DurableFile<Document: DurableDocument> {
         var lockFD: Int32 = -1
         var lockProblem: String?
         lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let gateFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if gateFD >= 0 { close(gateFD) } }
         if lockFD < 0 {
             lockProblem = "cannot open \(lockPath): \(Self.errnoText())"
-        } else if !Self.lock(lockFD, timeout: lockTimeout) {
+        } else if gateFD < 0 || !FairLock.lock(lockFD, gate: gateFD, timeout: lockTimeout) {
             lockProblem = "another yuedu holds \(lockPath)"
             close(lockFD)
             lockFD = -1
@@ -97,6 +105,30 @@ struct DurableFile<Document: DurableDocument> {
             break
         case .document(let d):
             document = d
+        case .recovered(let d, let count, let reason) where !write || lockFD < 0:
+            document = d
+            messages.append("""
+                \(path) is damaged (\(reason)): \(count) \(Document.noun) entries could be read; \
+                the file is left as it is until the next change
+                """)
+            mayWrite = false
+        case .recovered(let d, let count, let reason):
+            switch quarantine(now: now) {
+            case .success(let aside):
+                document = d
+                messages.append("""
+                    \(path) was damaged (\(reason)): the \(count) \(Document.noun) entries that could be \
+                    read are kept, and the file as it was is at \(aside)
+                    """)
+                mustWrite = true
+            case .failure(let problem):
+                document = d
+                messages.append("""
+                    \(path) is damaged (\(reason)) and could not be moved aside (\(problem)); \
+                    \(count) entries could be read, the file is left as it is
+                    """)
+                mayWrite = false
+            }
         case .newer(let version):
             messages.append("""
                 \(path) was written by a newer yuedu (format \(version)); it is left as it is \
@@ -105,7 +137,7 @@ struct DurableFile<Document: DurableDocument> {
             mayWrite = false
             readIt = false
         case .damaged(let reason):
-            if lockFD < 0 {
+            if lockFD < 0 || !write {
                 messages.append("\(path) cannot be read (\(reason)); it is left as it is")
                 mayWrite = false
                 readIt = false
@@ -151,6 +183,8 @@ struct DurableFile<Document: DurableDocument> {
     enum ReadResult {
         case missing
         case document(Document)
+        /// Decoding the whole file failed (the reason), but this many entries could be read.
+        case recovered(Document, Int, String)
         case newer(Int)
         case damaged(String)
     }
@@ -175,8 +209,61 @@ struct DurableFile<Document: DurableDocument> {
             if let v = probe.version, v > Document.currentVersion { return .newer(v) }
             return .document(try decoder.decode(Document.self, from: data))
         } catch {
-            return .damaged(Self.describe(error))
+            let entries = Self.recoverEntries(data, decoder: decoder)
+            if entries.isEmpty { return .damaged(Self.describe(error)) }
+            return .recovered(Document(recovered: entries), entries.count, Self.describe(error))
         }
+    }
+
+    /// The entries of a file that does not decode whole: every `{…}` object that decodes as
+    /// an entry, outermost first (an object that does not is skipped with what it holds).
+    /// Linear: an object is looked at for at most `maximumEntryBytes`.
+    static func recoverEntries(_ data: Data, decoder: JSONDecoder) -> [Document.Entry] {
+        let bytes = [UInt8](data)
+        let n = bytes.count
+        var entries: [Document.Entry] = []
+        // The document's own braces are not an entry.
+        var i = 0
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        if i < n, bytes[i] == UInt8(ascii: "{") { i += 1 }
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "{") else { i += 1; continue }
+            guard let end = matchingBrace(bytes, from: i) else { i += 1; continue }
+            if let entry = try? decoder.decode(Document.Entry.self, from: Data(bytes[i...end])) {
+                entries.append(entry)
+            }
+            i = end + 1
+        }
+        return entries
+    }
+
+    /// The longest an entry may be when a damaged file is mined.
+    static var maximumEntryBytes: Int { 65_536 }
+
+    /// The index of the `}` that closes the `{` at `start`, strings skipped; nil when there is
+    /// none within `maximumEntryBytes`.
+    private static func matchingBrace(_ bytes: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var inString = false
+        var i = start
+        let limit = min(bytes.count, start + maximumEntryBytes)
+        while i < limit {
+            let b = bytes[i]
+            if inString {
+                if b == UInt8(ascii: "\\") { i += 2; continue }
+                if b == UInt8(ascii: "\"") { inString = false }
+                if b == 0x0A { return nil }   // JSON strings hold no raw line break
+            } else if b == UInt8(ascii: "\"") {
+                inString = true
+            } else if b == UInt8(ascii: "{") {
+                depth += 1
+            } else if b == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The file's bytes, nil when it does not exist.
@@ -316,16 +403,6 @@ struct DurableFile<Document: DurableDocument> {
             if (st.st_mode & S_IFMT) != S_IFDIR { return "cannot create \(directory): \(prefix) is not a directory" }
         }
         return nil
-    }
-
-    private static func lock(_ fd: Int32, timeout: TimeInterval) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
-            if errno != EWOULDBLOCK && errno != EINTR { return false }
-            if Date() >= deadline { return false }
-            usleep(2_000)
-        }
     }
 
     private static func syncDirectory(_ directory: String) {

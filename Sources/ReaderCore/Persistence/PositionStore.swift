@@ -18,6 +18,11 @@ struct PositionsDocument: DurableDocument {
 
     init() {}
 
+    /// The positions that could be read from a damaged file.
+    init(recovered entries: [Entry]) {
+        _ = merge(Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, b in a.updated >= b.updated ? a : b }))
+    }
+
     /// Merges `entries` in, per key, the later `updated` winning; returns whether anything
     /// changed.
     mutating func merge(_ entries: [ArticleKey: Entry]) -> Bool {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import TextSafety
 
 /// The body of a Markdown article as blocks, read from cmark-gfm's syntax tree.
 ///
@@ -267,22 +268,16 @@ struct InlineText {
         for scalar in literal.unicodeScalars { appendScalar(scalar) }
     }
 
-    /// One scalar, made safe as `Sanitizer.displayable` would: controls become placeholders,
-    /// tabs spaces, runs of spaces one.
+    /// One scalar, made safe as `Sanitizer.displayable` would (`ControlPolicy`, then runs of
+    /// spaces collapsed, none leading).
     private mutating func appendScalar(_ scalar: Unicode.Scalar) {
         var s = scalar
-        switch scalar.value {
-        case 0x09, 0x20:
-            if bytes.isEmpty || bytes.last == 0x20 { return }
-            s = " "
-        case 0x0A, 0x0D:
-            if bytes.isEmpty || bytes.last == 0x20 { return }
-            s = " "
-        case 0x00...0x1F: s = Unicode.Scalar(0x2400 + scalar.value)!
-        case 0x7F: s = "\u{2421}"
-        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: s = "\u{FFFD}"
-        default: break
+        switch ControlPolicy.treatment(of: scalar) {
+        case .keep: break
+        case .replace(let shown): s = shown
+        case .drop: return
         }
+        if s == " ", bytes.isEmpty || bytes.last == 0x20 { return }
         bytes.append(contentsOf: String(Character(s)).utf8)
     }
 

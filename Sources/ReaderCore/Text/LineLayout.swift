@@ -48,7 +48,11 @@ struct LineLayout {
                     for i in 0..<n {
                         cumulative[i + 1] = cumulative[i]
                             + PropertyWord.width(text.words[i], ambiguousIsWide: options.ambiguousIsWide)
+                        // A space that carries a mark (U+0020 U+0308) is a cluster of its own
+                        // to show, not white space to hang: hanging it would drop the mark or
+                        // start the next line with it alone.
                         space[i] = isHangingSpace(text.scalars[i]) && !(keepIndent && i < indent)
+                            && (i + 1 >= n || levels[i + 1] != .inside)
                     }
                     func firstFit(_ width: Int) -> [Line] {
                         let position = UnsafeMutableBufferPointer(rebasing: ints[(n + 1)..<(n + 6)])
