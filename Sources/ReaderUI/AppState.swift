@@ -13,6 +13,8 @@ public enum Effect: Hashable, Sendable {
     case toggleBookmark(Article)
     /// Remember where the article with this key is being read.
     case savePosition(ArticleKey, ReadingPosition)
+    /// Keep the search history (newest last) for the next run.
+    case saveSearchHistory([String])
 }
 
 /// The whole application as a value. `apply(_:)` is the one place commands change it.
@@ -203,6 +205,7 @@ public struct AppState {
         case .search: openPrompt()
         case .searchNext: stepSearch(forward: true)
         case .searchPrevious: stepSearch(forward: false)
+        case .percent: message = "type how far first: 50% goes halfway"
         case .related: toggleRelated()
         case .back: goBack()
         case .forward: goForward()
