@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         // ncursesw, wide-character API switched on; nothing else lives here.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // cmark-gfm and its extensions: the Markdown parser.
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         // OpenCC's C API, for simplified and traditional Chinese matched as one.
         .systemLibrary(name: "COpenCC", path: "Sources/COpenCC"),
         // The control-character policy: what a control or format character becomes wherever
@@ -25,7 +27,7 @@ let package = Package(
         // The ncurses wrapper: the only module that imports CNCursesW.
         .target(name: "Terminal", dependencies: ["CNCursesW", "Grid", "TextSafety"]),
         // Everything that is true without a terminal.
-        .target(name: "ReaderCore", dependencies: ["TOMLKit", "TextSafety", "COpenCC", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ReaderCore", dependencies: ["TOMLKit", "TextSafety", "COpenCC", "CCmarkGFM", .product(name: "GRDB", package: "GRDB.swift")]),
         // The C library's wcwidth, only for the tests that check the width tables against it.
         .target(name: "CWidth"),
         // The commit a build was made from, when scripts/install.sh tells it (else empty).
@@ -48,7 +50,7 @@ let package = Package(
         .executableTarget(name: "yuedu-bookmark-writer", dependencies: ["ReaderCore"]),
         // Helpers the test targets share: temporary folders, test articles, built products.
         .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth", "TestSupport", "TextSafety"]),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "CWidth", "TestSupport", "TextSafety"], exclude: ["Data"]),
         .testTarget(name: "GridTests", dependencies: ["Grid", "TextSafety"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Grid", "CNCursesW"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "Grid"], exclude: ["Snapshots"]),

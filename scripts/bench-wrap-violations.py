@@ -10,6 +10,7 @@ Usage: bench-wrap-violations.py [FILE] [--yuedu PATH] [--from 30] [--to 78]
 (defaults: the seed article, .build/release/yuedu; needs w3m.)
 """
 import argparse
+import re
 import os
 import subprocess
 
@@ -57,9 +58,12 @@ def violations(groups, width):
             elif (a[-1], b[0]) in (("—", "—"), ("…", "…")):
                 count += 1
             elif is_latin(a[-1]) and is_latin(b[0]):
-                tail = len(a) - len(a.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-                head = len(b) - len(b.lstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-                if tail + head <= width:
+                letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                tail = len(a) - len(a.rstrip(letters))
+                head = len(b) - len(b.lstrip(letters))
+                # A break at a space between two words is no cut.
+                word = re.escape(a[-tail:] + b[:head])
+                if tail + head <= width and re.search("(?<![A-Za-z])" + word + "(?![A-Za-z])", p):
                     count += 1
     return count, lost
 

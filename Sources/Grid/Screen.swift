@@ -5,6 +5,9 @@ import TextSafety
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var style: Style
+    /// Where the cell's text links to, when it is part of a link: the terminal may wrap it
+    /// in an OSC 8 hyperlink. Never holds a control character or a space.
+    public var link: String? = nil
 
     public init(_ text: String = " ", style: Style = .plain) {
         self.text = text

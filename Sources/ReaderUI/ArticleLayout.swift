@@ -1,6 +1,23 @@
 import Grid
 import ReaderCore
 
+/// A piece of a block's text placed on a row: UTF-8 offsets `start..<end` of the block's
+/// text, drawn `x` cells from the pane's left edge.
+public struct LayoutPiece: Hashable, Sendable {
+    public var x: Int
+    public var start: Int
+    public var end: Int
+    public var text: String
+}
+
+/// Something drawn on a row that is not the article's text: a quote's or the lead's bar, a
+/// list marker, a table's rule. `scope` is the theme scope it is drawn in.
+public struct LayoutDecoration: Hashable, Sendable {
+    public var x: Int
+    public var text: String
+    public var scope: String
+}
+
 /// One row of the reading pane: a wrapped line of a block, or a blank between blocks.
 public struct LayoutLine: Hashable, Sendable {
     public var role: ReadingRole?
@@ -10,10 +27,32 @@ public struct LayoutLine: Hashable, Sendable {
     public var start: Int
     public var end: Int
     public var text: String
-    /// Cells of indent before the text (the lead's bar).
+    /// Cells of indent before the text (the lead's bar, quotes, lists).
     public var indent: Int
+    /// A table row's cells, each at its column (then `text` is empty).
+    public var cells: [LayoutPiece] = []
+    public var decorations: [LayoutDecoration] = []
 
     public var isBlank: Bool { role == nil }
+
+    /// The text pieces of the row: the table cells, or the line's text at its indent.
+    public var pieces: [LayoutPiece] {
+        cells.isEmpty ? [LayoutPiece(x: indent, start: start, end: end, text: text)] : cells
+    }
+
+    /// The row as plain text: decorations and text at their columns (for `yuedu render`).
+    public func plainText(ambiguousIsWide: Bool = false) -> String {
+        var items: [(x: Int, text: String)] = decorations.map { ($0.x, $0.text) }
+        items += pieces.filter { !$0.text.isEmpty }.map { ($0.x, $0.text) }
+        items.sort { $0.x < $1.x }
+        var out = ""
+        var used = 0
+        for item in items where item.x >= used {
+            out += String(repeating: " ", count: item.x - used) + item.text
+            used = item.x + DisplayWidth.of(item.text, ambiguousIsWide: ambiguousIsWide)
+        }
+        return out
+    }
 }
 
 /// An article laid out for a text width: the rows of the reading pane.
@@ -32,21 +71,67 @@ public struct ArticleLayout: Sendable {
         self.options = options
         blocks = article.readingBlocks
         lines = []
-        let leadIndent = width >= 12 ? 2 : 0
-        for (index, block) in blocks.enumerated() {
-            if index > 0, block.role != .metadata {
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            if index > 0, block.role != .metadata, !block.continues {
                 lines.append(LayoutLine(role: nil, block: index, start: 0, end: 0, text: "", indent: 0))
             }
-            let indent = block.role == .lead ? leadIndent : 0
-            let lineWidth = max(1, width - indent)
-            let wrapped = block.role == .metadata || block.role == .trailer
-                ? wrapFields(block.text, width: lineWidth, options: options)
-                : wrap(block.text, width: lineWidth, options: options)
-            for line in wrapped {
-                lines.append(LayoutLine(role: block.role, block: index, start: line.start, end: line.end,
-                                        text: line.text, indent: indent))
+            if block.role == .tableRow {
+                var end = index + 1
+                while end < blocks.count, blocks[end].role == .tableRow, blocks[end].continues { end += 1 }
+                lines += TableLayout.lines(of: blocks, rows: index..<end, width: width, options: options)
+                index = end
+                continue
+            }
+            lines += Self.lines(of: block, at: index, width: width, options: options)
+            index += 1
+        }
+    }
+
+    /// The rows of one block that is not a table.
+    static func lines(of block: ReadingBlock, at index: Int, width: Int, options: WrapOptions) -> [LayoutLine] {
+        var decorations = quoteBars(block.quoteDepth, width: width)
+        var indent = decorations.count * 2
+        var firstLine: [LayoutDecoration] = []
+        switch block.role {
+        case .lead where width >= 12:
+            decorations.append(LayoutDecoration(x: 0, text: "┃", scope: "ui.reading.lead.bar"))
+            indent = 2
+        case .code:
+            indent += block.listDepth * 3 + 2
+        default:
+            if block.listDepth > 0 {
+                indent += block.listDepth * 3
+                if !block.marker.isEmpty {
+                    let markerWidth = DisplayWidth.of(block.marker)
+                    firstLine.append(LayoutDecoration(x: max(0, indent - 1 - markerWidth), text: block.marker,
+                                                      scope: ReadingScopes.scope(of: block)))
+                }
             }
         }
+        // A narrow pane keeps at least half its width for the text.
+        if indent > width / 2 {
+            indent = width / 2
+            decorations = decorations.filter { $0.x < indent }
+            firstLine = firstLine.map { var d = $0; d.x = min(d.x, max(0, indent - 1 - DisplayWidth.of(d.text))); return d }
+        }
+        let lineWidth = max(1, width - indent)
+        let wrapped: [WrappedLine]
+        switch block.role {
+        case .metadata, .trailer: wrapped = wrapFields(block.text, width: lineWidth, options: options)
+        case .code: wrapped = cut(block.text, width: lineWidth, options: options)
+        default: wrapped = wrap(block.text, width: lineWidth, options: options, balanced: block.role == .title)
+        }
+        return wrapped.enumerated().map { n, line in
+            LayoutLine(role: block.role, block: index, start: line.start, end: line.end, text: line.text, indent: indent,
+                       decorations: n == 0 ? decorations + firstLine : decorations)
+        }
+    }
+
+    /// A bar for each block quote holding a block: `│` every two cells.
+    static func quoteBars(_ depth: Int, width: Int) -> [LayoutDecoration] {
+        (0..<depth).map { LayoutDecoration(x: 2 * $0, text: "│", scope: "ui.reading.quote.bar") }
     }
 
     /// The row that shows the text at (`block`, `offset`): used to keep the same text in view
@@ -76,6 +161,28 @@ public struct ArticleLayout: Sendable {
         }
         return (line.block, line.start)
     }
+}
+
+/// A line of code cut into rows of at most `width` cells at cluster boundaries: no
+/// typographic rules, spaces kept. An empty line gives one empty row.
+func cut(_ text: String, width: Int, options: WrapOptions) -> [WrappedLine] {
+    var lines: [WrappedLine] = []
+    var start = 0, offset = 0, used = 0
+    var current = ""
+    for character in text {
+        let w = DisplayWidth.of(character, ambiguousIsWide: options.ambiguousIsWide)
+        if used + w > width, used > 0 {
+            lines.append(WrappedLine(start: start, end: offset, text: current, width: used))
+            start = offset
+            current = ""
+            used = 0
+        }
+        current.append(character)
+        used += w
+        offset += character.utf8.count
+    }
+    lines.append(WrappedLine(start: start, end: offset, text: current, width: used))
+    return lines
 }
 
 /// Wraps a line of fields joined by ` · ` (date · site · source · editor; tags) so that it

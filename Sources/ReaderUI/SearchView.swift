@@ -32,14 +32,21 @@ enum SearchView {
                 next += 1
             }
             var i = next
-            var cells: [(range: Range<Int>, x: Int, width: Int)]? = nil
+            var cells: [(piece: LayoutPiece, placements: [(range: Range<Int>, x: Int, width: Int)])]? = nil
             while i < matches.count, matches[i].block == line.block, matches[i].range.lowerBound < line.end {
-                if cells == nil { cells = cellMap(of: line, maxWidth: column.width - line.indent, state: state) }
+                if cells == nil {
+                    cells = line.pieces.filter { $0.x < column.width }.map { piece in
+                        (piece, piece.placements(maxWidth: column.width - piece.x,
+                                                 ambiguousIsWide: state.wrapOptions.ambiguousIsWide))
+                    }
+                }
                 let range = matches[i].range
                 let style = i == search.current ? currentStyle : matchStyle
-                for cell in cells! where cell.range.lowerBound >= range.lowerBound && cell.range.upperBound <= range.upperBound {
-                    for dx in 0..<cell.width {
-                        screen[column.x + line.indent + cell.x + dx, column.y + row - top].style = style
+                for (piece, placements) in cells! {
+                    for cell in placements where cell.range.lowerBound >= range.lowerBound && cell.range.upperBound <= range.upperBound {
+                        for dx in 0..<cell.width {
+                            screen[column.x + piece.x + cell.x + dx, column.y + row - top].style = style
+                        }
                     }
                 }
                 i += 1
@@ -55,14 +62,6 @@ enum SearchView {
             if matches[mid].block < block { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-
-    /// Where each drawn cluster of `line` is: its UTF-8 range in the block and its cells, as
-    /// `Screen.write` placed them (the same routine).
-    private static func cellMap(of line: LayoutLine, maxWidth: Int, state: AppState) -> [(range: Range<Int>, x: Int, width: Int)] {
-        Screen.placements(of: line.text, limit: maxWidth, ambiguousIsWide: state.wrapOptions.ambiguousIsWide).map {
-            ((line.start + $0.range.lowerBound)..<(line.start + $0.range.upperBound), $0.x, $0.width)
-        }
     }
 
     // MARK: - Status bar

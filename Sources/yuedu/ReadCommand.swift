@@ -97,8 +97,7 @@ struct Render: ParsableCommand {
         let layout = ArticleLayout(article: article, width: width)
         var out = ""
         for line in layout.lines {
-            let gutter = line.role == .lead && line.indent > 0 ? "┃" + String(repeating: " ", count: line.indent - 1) : String(repeating: " ", count: line.indent)
-            out += gutter + Printing.field(line.text) + "\n"
+            out += Printing.field(line.plainText()) + "\n"
         }
         FileHandle.standardOutput.write(out.data(using: .utf8)!)
     }

@@ -9,7 +9,8 @@ struct Wrap: ParsableCommand {
         discussion: """
             Each input line is a paragraph (lines end at LF, CR, CRLF, VT, FF, U+0085, U+2028 or \
             U+2029); an empty line stays empty. Lines break where a Chinese typesetter would: never \
-            before ，。、 or after （《“, never inside ——, ……, a word or a URL that fits.
+            before ，。、 or after （《“, never inside ——, ……, a word or a URL that fits; no last line holds a lone character when \
+            the line above can give it one more.
             """)
 
     @Option(name: .shortAndLong, help: "Line width in terminal cells.")
@@ -20,6 +21,9 @@ struct Wrap: ParsableCommand {
 
     @Flag(help: "Drop a paragraph's leading U+3000 indent.")
     var noIndent = false
+
+    @Flag(help: "Leave a lone character on a paragraph's last line (greedy filling only).")
+    var allowLoneCharacter = false
 
     @Argument(help: "A text file; standard input when omitted.")
     var file: String?
@@ -38,7 +42,8 @@ struct Wrap: ParsableCommand {
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
-        let options = WrapOptions(ambiguousIsWide: ambiguousWide, keepIndent: !noIndent)
+        let options = WrapOptions(ambiguousIsWide: ambiguousWide, keepIndent: !noIndent,
+                                  avoidLoneCharacter: !allowLoneCharacter)
         let output = BufferedOutput()
         let invalid = data.withUnsafeBytes { raw in
             Self.wrapAll(raw.bindMemory(to: UInt8.self), width: width, options: options, into: output)

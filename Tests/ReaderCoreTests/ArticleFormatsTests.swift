@@ -96,32 +96,54 @@ import Testing
 
     @Test func blocksAndInlineText() throws {
         let a = try #require(MarkdownFormat.parse(sample))
-        #expect(a.body.map(\.kind) == [.heading, .paragraph, .paragraph, .paragraph, .paragraph, .paragraph, .paragraph])
+        #expect(a.body.map(\.kind) == [.heading, .paragraph, .paragraph, .listItem, .listItem, .paragraph, .paragraph])
         #expect(a.body.map(\.text) == [
             "小标题",
             "第一段有强调和斜体，还有链接。第一段的第二行。",
             "Second paragraph with code and a reference and snake_case_name.",
-            "• 列表一",
-            "1. 编号一",
+            "列表一",
+            "编号一",
             "引用的话",
-            "图片说明",
+            "[图 图片说明]",
         ])
+        #expect(a.body[0].level == 1)
+        #expect(a.body[3].marker == "•" && a.body[3].listDepth == 1)
+        #expect(a.body[4].marker == "1." && a.body[4].listDepth == 1)
+        #expect(a.body[5].quoteDepth == 1 && a.body[2].quoteDepth == 0)
+    }
+
+    /// The text a span covers.
+    func covered(_ block: Block, _ kind: InlineSpan.Kind) -> [String] {
+        let utf8 = Array(block.text.utf8)
+        return block.spans.filter { $0.kind == kind }.map { String(decoding: utf8[$0.range], as: UTF8.self) }
+    }
+
+    @Test func emphasisAndCodeAreSpans() throws {
+        let a = try #require(MarkdownFormat.parse(sample))
+        #expect(covered(a.body[1], .strong) == ["强调"])
+        #expect(covered(a.body[1], .emphasis) == ["斜体"])
+        #expect(covered(a.body[2], .code) == ["code"])
+        let s = try #require(MarkdownFormat.parse("# T\n\n~~删去~~ 和 ***两者***\n"))
+        #expect(covered(s.body[0], .strikethrough) == ["删去"])
+        #expect(covered(s.body[0], .strong) == ["两者"] && covered(s.body[0], .emphasis) == ["两者"])
     }
 
     @Test func linkTargetsAreKept() throws {
         let a = try #require(MarkdownFormat.parse(sample))
-        #expect(a.body[1].links == [InlineLink(offset: 12, text: "链接", target: "https://example.com/a")])
-        let second = a.body[2]
-        let link = try #require(second.links.first)
-        #expect(link.target == "https://example.com/ref")
-        #expect(Array(second.text)[link.offset..<(link.offset + link.text.count)].elementsEqual(link.text))
-        #expect(a.body[6].links.first?.target == "img.png")
+        #expect(covered(a.body[1], .link("https://example.com/a")) == ["链接"])
+        #expect(covered(a.body[2], .link("https://example.com/ref")) == ["reference"])
+        #expect(covered(a.body[6], .link("img.png")) == ["[图 图片说明]"])
+        // GitHub's autolinks, and a target cut at its first space or control character.
+        let b = try #require(MarkdownFormat.parse("# T\n\n见 https://example.com/x 和 <https://e.org/a%20b>。\n"))
+        #expect(b.body[0].links.map(\.target) == ["https://example.com/x", "https://e.org/a%20b"])
+        #expect(Links.safeTarget("https://e.org/a\u{1B}]52;c;x\u{7}") == "https://e.org/a")
+        #expect(Links.safeTarget("https://e.org/a b") == "https://e.org/a")
     }
 
     @Test func titleFromTheFirstHeadingWithoutFrontMatter() throws {
         let a = try #require(MarkdownFormat.parse("# 只有标题\n\n正文。\n\nSetext\n---\n"))
         #expect(a.title == "只有标题")
-        #expect(a.body == [Block(.paragraph, "正文。"), Block(.heading, "Setext")])
+        #expect(a.body == [Block(.paragraph, "正文。"), Block(.heading, "Setext", level: 2)])
         #expect(MarkdownFormat.parse("\n\n") == nil)
     }
 

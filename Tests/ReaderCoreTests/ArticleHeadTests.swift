@@ -36,6 +36,22 @@ import Testing
                 // No front matter, or one that never closes: the title comes from the text.
                 let md = n % 2 == 0 ? "```\n代码\n第二行\n```\n\n段落\n" : "---\ntitle: 未完\n\n\(pick())\n"
                 try lib.write("md/\(n).md", md)
+                // Titles from the text, in the shapes where a parse of the head alone could go wrong.
+                let body = (0..<30).map { _ in pick() }.joined(separator: "\n\n")
+                let shapes = [
+                    "\(pick())\n\n## 小标题\n\n\(body)",                       // a paragraph, then a heading
+                    "段落\n- - -\n\n\(body)\n\n# 后面的标题\n",                  // a rule, not a heading
+                    "- 列表\n---\n\n\(body)\n\n后面的\n===\n",                  // a rule after a list, then setext
+                    "```\n# 代码里\n```\n\n# 真标题\n\n\(body)",               // a heading inside code
+                    "<div>\n\n# 在HTML里\n\n</div>\n\n\(body)",                  // HTML
+                    "# [链接标题]\n\n\(body)\n\n[链接标题]: https://example.com\n", // a reference defined later
+                    "两行的\n段落标题\n\n\(body)",                                 // no heading at all
+                    "date: x\n\n\(body)\n\nSetext 标题\n---\n",
+                    "---\ndate: 2020-01-02\n---\n\n  ### 缩进的标题 ###\n\n\(body)",
+                    "> 引用\n\n1. 列表\n\n\(body)",
+                ]
+                try lib.write("md/shape-\(n).md", shapes[n / 6 % shapes.count])
+                try lib.write("md/shape-\(n)b.md", shapes[(n / 6 + 5) % shapes.count])
             }
         }
         // A first line so long it is a paragraph, not a title.
@@ -96,6 +112,22 @@ import Testing
         #expect(kinds.contains("empty file") && kinds.contains("no text (only white space)"))
         #expect(kinds.contains { $0.hasPrefix("binary file, not text (it contains NUL") })
         #expect(kinds.contains { $0.hasPrefix("binary file, not text (") && $0.contains("neither UTF-8") })
+    }
+
+    /// Without a title in the front matter, the head reads Markdown only as far as its title.
+    @Test func markdownHeadStopsAtTheTitle() {
+        func prefix(_ text: String) -> (Int, Bool)? {
+            var text = text
+            return text.withUTF8 { MarkdownFormat.headPrefix($0, from: 0) }.map { ($0.end, $0.heading) }
+        }
+        let body = String(repeating: "很长的正文段落。\n\n", count: 10_000)
+        #expect(prefix("# 标题\n\n" + body)! == ("# 标题\n".utf8.count, true))
+        #expect(prefix("导语\n\n标题\n===\n\n" + body)! == ("导语\n\n标题\n===\n".utf8.count, true))
+        // No heading anywhere: the first paragraph, up to its blank line.
+        #expect(prefix("第一段\n第二行\n\n" + body)! == ("第一段\n第二行\n\n".utf8.count, false))
+        // A fence or a bracket before the cut: the whole text.
+        #expect(prefix("```\n# x\n```\n# 标题\n" + body) == nil)
+        #expect(prefix("# [标题]\n" + body) == nil)
     }
 
     @Test func listingMatchesTheStore() throws {

@@ -52,7 +52,7 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         #expect(config.keys.map(\.command) == ["line-down"])
         let lines = config.issues.map(\.line)
         #expect(lines == [2, 3, 7, 9, 13], "\(config.issues)")
-        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, background, mouse, library, [wrap], [search], [keys])"))
+        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, background, mouse, hyperlinks, library, [wrap], [search], [keys])"))
         #expect(config.issues.contains { $0.line == 3 && $0.message == "mouse must be true or false, found a string" })
         #expect(config.issues.contains { $0.line == 7 && $0.message == "wrap.indent must be true or false, found an integer" })
         #expect(config.issues.contains { $0.line == 13 && $0.message.hasPrefix("keys.page-down must be a list") })
@@ -212,5 +212,16 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         #expect(config.issues.count == 1)
         #expect(config.issues.first?.line == 2)
         #expect(config.issues.first?.message.contains("left out") == true)
+    }
+}
+
+@Suite struct HyperlinkSettingTests {
+    @Test func hyperlinksAreAutoAlwaysOrNever() {
+        #expect(Configuration.parse("").hyperlinks == .auto)
+        #expect(Configuration.parse("hyperlinks = \"never\"\n").hyperlinks == .never)
+        #expect(Configuration.parse("hyperlinks = \"always\"\n").hyperlinks == .always)
+        let bad = Configuration.parse("hyperlinks = \"sometimes\"\n", file: "config.toml")
+        #expect(bad.hyperlinks == .auto)
+        #expect(bad.issues.map(\.description) == ["config.toml line 1: hyperlinks must be \"auto\", \"always\" or \"never\", found \"sometimes\""])
     }
 }

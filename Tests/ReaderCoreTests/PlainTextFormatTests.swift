@@ -56,9 +56,23 @@ let seedsDirectory: String = {
         let a = try seed()
         #expect(a.boilerplate == [
             "(1)加入中电源云学苑,自助学习,获得全国通用证书并终身有效。感谢转发分享。",
-            "http://www.cpsa.org.cn/default.ashx",
             "中国电源产业网网友交流群:2223934、7921477、9640496、11647415",
         ])
+        // The URL line is kept as the article's link, shown in its trailer.
+        #expect(a.urls == ["http://www.cpsa.org.cn/default.ashx"])
+        let trailer = try #require(a.readingBlocks.last)
+        #expect(trailer.role == .trailer && trailer.text == "链接 http://www.cpsa.org.cn/default.ashx")
+        #expect(trailer.spans == [InlineSpan(.link("http://www.cpsa.org.cn/default.ashx"), 7..<42)])
+    }
+
+    @Test func bareURLsInParagraphsAreLinks() {
+        let text = "见http://a.cn/x?y=1。又见 www.b.org/(c) 和(https://d.net/e)."
+        let links = Links.bareURLSpans(in: text)
+        let utf8 = Array(text.utf8)
+        #expect(links.map { String(decoding: utf8[$0.range], as: UTF8.self) } == ["http://a.cn/x?y=1", "www.b.org/(c)", "https://d.net/e"])
+        #expect(links.map(\.kind) == [.link("http://a.cn/x?y=1"), .link("http://www.b.org/(c)"), .link("https://d.net/e")])
+        let a = PlainTextFormat.parse("标题\n\n正文见 https://example.com/a 一文，很长的一段正文。")!
+        #expect(a.body[0].links.map(\.target) == ["https://example.com/a"])
     }
 
     @Test func missingPartsStillLoad() {
@@ -86,13 +100,24 @@ let seedsDirectory: String = {
     @Test func saysEachPartOnceAndSkipsBlanks() {
         var a = Article(title: "t", date: ArticleDate(year: 2024, month: 11, day: 12), site: "The Review",
                         editor: "Ann", source: "The Review")
-        #expect(a.metadataLine == "2024-11-12 · The Review · 编辑 Ann")
+        #expect(a.metadataLine == "2024-11-12 · The Review · Editor Ann")
         a.source = "Another Paper"
-        #expect(a.metadataLine == "2024-11-12 · The Review · 来源 Another Paper · 编辑 Ann")
+        #expect(a.metadataLine == "2024-11-12 · The Review · Source Another Paper · Editor Ann")
         a.site = nil
         a.date = nil
         a.editor = ""
-        #expect(a.metadataLine == "来源 Another Paper")
+        #expect(a.metadataLine == "Source Another Paper")
+    }
+
+    @Test func labelsFollowTheArticlesLanguage() {
+        var a = Article(title: "标题", source: "某报", tags: ["甲", "乙"])
+        a.author = "张三"
+        a.editor = "李四"
+        #expect(a.metadataLine == "来源 某报 · 作者 张三 · 编辑 李四 · 标签 甲 乙")
+        a.title = "縦書きはなぜ消えないのか"
+        #expect(a.metadataLine == "出典 某报 · 著者 张三 · 編集 李四 · タグ 甲 乙")
+        a.title = "Where Should a Line End?"
+        #expect(a.metadataLine == "Source 某报 · By 张三 · Editor 李四 · Tags 甲 乙")
     }
 }
 

@@ -1,19 +1,17 @@
 import Foundation
 import Testing
 
-/// The Unicode Character Database files the text tests read (Debian: `apt-get install
-/// unicode-data`; another folder with `UNICODE_DATA_DIR`).
+/// The Unicode Character Database files the text tests read: Unicode 15.0 copies pinned in
+/// `Data/` next to this file, so that the answer does not depend on the machine.
 enum UnicodeDataFiles {
-    static let directory = ProcessInfo.processInfo.environment["UNICODE_DATA_DIR"] ?? "/usr/share/unicode"
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Data").path
 
     /// The lines of a UCD file, or a recorded failure naming the missing file.
     static func lines(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Substring]? {
         let path = directory + "/" + relativePath
         guard let data = FileManager.default.contents(atPath: path) else {
-            Issue.record("""
-                \(path) is missing: install the Unicode data files (Debian/Ubuntu: \
-                apt-get install unicode-data) or point UNICODE_DATA_DIR at a folder holding them
-                """, sourceLocation: sourceLocation)
+            Issue.record("\(relativePath) is missing from the tests' Data folder", sourceLocation: sourceLocation)
             return nil
         }
         return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

@@ -7,6 +7,7 @@ import Foundation
 /// theme = "light"
 /// background = "auto"
 /// mouse = true
+/// hyperlinks = "auto"
 /// library = ["~/articles"]
 ///
 /// [wrap]
@@ -40,9 +41,18 @@ public struct Configuration: Sendable {
         case auto, light, dark
     }
 
+    /// Whether links are sent to the terminal as OSC 8 hyperlinks.
+    public enum Hyperlinks: String, Sendable, CaseIterable {
+        /// Where the terminal is known to handle them.
+        case auto
+        case always
+        case never
+    }
+
     public var theme: String?
     public var background = Background.auto
     public var mouse = true
+    public var hyperlinks = Hyperlinks.auto
     public var wrap = WrapOptions()
     /// The kinds of match search adds to the text as written (`[search]`).
     public var search = MatchOptions()
@@ -136,6 +146,12 @@ public struct Configuration: Sendable {
             case "background":
                 if case .string(let name) = value, let b = Background(rawValue: name) { config.background = b }
                 else { issue("background must be \"auto\", \"light\" or \"dark\", found \(describe(value))", key: key) }
+            case "hyperlinks":
+                if case .string(let name) = value, let mode = Hyperlinks(rawValue: name) {
+                    config.hyperlinks = mode
+                } else {
+                    issue("hyperlinks must be \"auto\", \"always\" or \"never\", found \(describe(value))", key: key)
+                }
             case "library":
                 var items: [ConfigValue] = []
                 switch value {
@@ -196,7 +212,7 @@ public struct Configuration: Sendable {
                 }
                 bindings(keys, context: nil)
             default:
-                issue("unknown setting \"\(key)\" (theme, background, mouse, library, [wrap], [search], [keys])", key: key)
+                issue("unknown setting \"\(key)\" (theme, background, mouse, hyperlinks, library, [wrap], [search], [keys])", key: key)
             }
         }
         config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }

@@ -23,6 +23,13 @@ extension ThemeCatalog {
 "ui.reading.lead" = "sage"
 "ui.reading.lead.bar" = "moss"
 "ui.reading.heading" = { fg = "tan", modifiers = ["bold"] }
+"ui.reading.heading.1" = { fg = "peach", modifiers = ["bold", "underline"] }
+"ui.reading.quote" = "mist"
+"ui.reading.quote.bar" = "moss"
+"ui.reading.code" = "sage"
+"ui.reading.table.border" = "border"
+"ui.reading.table.header" = { fg = "text", modifiers = ["bold"] }
+"ui.reading.link" = { modifiers = ["underline"] }
 "ui.reading.trailer" = "dim"
 "ui.reading.preview" = { fg = "black", bg = "gold", modifiers = ["bold"] }
 

@@ -33,36 +33,83 @@ public struct RelatedItem: Hashable, Sendable {
     }
 }
 
-/// A block of an article's body.
+/// A block of an article's body: a paragraph, a heading, a list item, a code block or a
+/// table, possibly inside block quotes and lists.
 public struct Block: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case paragraph
+        /// Level in `level` (1–6; 2 for a plain-text subheading).
         case heading
+        /// The first paragraph of a list item: drawn after `marker`, with a hanging indent.
+        case listItem
+        /// Verbatim lines joined by `\n`: kept as written, never wrapped typographically.
+        case code
+        /// Cells in `table`; `text` is empty.
+        case table
     }
 
     public var kind: Kind
     public var text: String
-    /// Links inside `text` (from Markdown): shown as their text, their targets kept.
-    public var links: [InlineLink] = []
+    /// A heading's level (1–6); 0 for other kinds.
+    public var level: Int = 0
+    /// How many lists hold the block (1: an item of a top-level list).
+    public var listDepth: Int = 0
+    /// How many block quotes hold the block.
+    public var quoteDepth: Int = 0
+    /// A list item's marker (`•`, `◦`, `3.`).
+    public var marker: String = ""
+    /// Emphasis, code, strikethrough and links inside `text`.
+    public var spans: [InlineSpan] = []
+    /// A table's rows of cells (the first row is the header) and column alignments.
+    public var table: Table? = nil
 
-    public init(_ kind: Kind = .paragraph, _ text: String, links: [InlineLink] = []) {
+    public init(_ kind: Kind = .paragraph, _ text: String, level: Int = 0, spans: [InlineSpan] = []) {
         self.kind = kind
         self.text = text
-        self.links = links
+        self.level = kind == .heading && level == 0 ? 1 : level
+        self.spans = spans
+    }
+
+    /// The links inside `text`: each span that leads somewhere, with its target.
+    public var links: [(range: Range<Int>, target: String)] {
+        spans.compactMap { span in
+            if case .link(let target) = span.kind { return (span.range, target) }
+            return nil
+        }
     }
 }
 
-/// A link inside a block's text: `text` starts at character `offset` of the block and leads to `target`.
-public struct InlineLink: Hashable, Sendable {
-    public var offset: Int
-    public var text: String
-    public var target: String
-
-    public init(offset: Int, text: String, target: String) {
-        self.offset = offset
-        self.text = text
-        self.target = target
+/// A styled or linked stretch of a block's text: UTF-8 offsets into the text.
+public struct InlineSpan: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case emphasis, strong, code, strikethrough
+        /// A link to its target (a URL or a path, never holding a control character or space).
+        case link(String)
     }
+
+    public var range: Range<Int>
+    public var kind: Kind
+
+    public init(_ kind: Kind, _ range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// A table: rows of cell texts, the first row its header, and each column's alignment.
+public struct Table: Hashable, Sendable {
+    public enum Alignment: Hashable, Sendable { case left, center, right }
+
+    public var rows: [[String]]
+    public var alignments: [Alignment]
+
+    public init(rows: [[String]], alignments: [Alignment] = []) {
+        self.rows = rows
+        self.alignments = alignments
+    }
+
+    /// The number of columns: the widest row's.
+    public var columns: Int { rows.map(\.count).max() ?? 0 }
 }
 
 /// An article as read from disk: everything the reader shows or ranks by.
@@ -78,8 +125,11 @@ public struct Article: Hashable, Sendable {
     public var author: String? = nil
     public var tags: [String]
     public var related: [RelatedItem]
-    /// Site furniture kept apart from the body: promotion lines, bare URLs, footers.
+    /// Site furniture kept apart from the body: promotion lines, footers.
     public var boilerplate: [String]
+    /// Addresses the article names apart from its text: the plain-text layout's URL lines,
+    /// Markdown front matter's `url`. Shown in the trailer.
+    public var urls: [String] = []
     /// Where it was read from, if from a file.
     public var path: String?
     /// Set when the file had bytes that are not text in its encoding (shown as U+FFFD):
@@ -104,13 +154,23 @@ public struct Article: Hashable, Sendable {
         self.path = path
     }
 
-    /// The metadata line of the reading pane: date · site · source · editor, without blanks
-    /// or repeats (a source that is the site is said once).
+    /// The metadata line of the reading pane: date · site · source · author · editor · tags,
+    /// labelled in the article's language, without blanks or repeats (a source that is the
+    /// site is said once).
     public var metadataLine: String {
         var parts: [String] = []
         func given(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        let labels = ArticleLabels.of(language)
         let shownSource = source == site ? nil : given(source)
-        for part in [date?.description, given(site), shownSource.map { "来源 \($0)" }, given(editor).map { "编辑 \($0)" }] {
+        let shownTags = tags.filter { !$0.isEmpty }
+        let fields = [
+            date?.description, given(site),
+            shownSource.map { "\(labels.source) \($0)" },
+            given(author).map { "\(labels.author) \($0)" },
+            given(editor).map { "\(labels.editor) \($0)" },
+            shownTags.isEmpty ? nil : "\(labels.tags) " + shownTags.joined(separator: " "),
+        ]
+        for part in fields {
             guard let part, !part.isEmpty, !parts.contains(part) else { continue }
             parts.append(part)
         }

@@ -124,9 +124,12 @@ extension ArticleFile {
     }
 
     /// Title and date of Markdown: from the front matter when it names a title; otherwise
-    /// (the title is a heading or the first paragraph) from the full parse.
+    /// (the title is the first heading or the first paragraph) from a parse of the text only
+    /// as far as the title (`MarkdownFormat.headPrefix`), or of all of it when a shorter
+    /// parse could answer differently.
     static func markdownHead(_ text: UnsafeBufferPointer<UInt8>, path: String) -> ArticleHead? {
         var lines = TrimmedLineCursor(text)
+        var bodyStart = 0
         if let first = lines.nextNonBlank(), first == "---" {
             var block = [first]
             while let line = lines.next() {
@@ -138,9 +141,15 @@ extension ArticleFile {
                     if !article.title.isEmpty {
                         return ArticleHead(title: article.title, date: article.date, path: path)
                     }
+                    bodyStart = lines.done ? text.count : lines.start
                 }
                 break
             }
+        }
+        if let (end, heading) = MarkdownFormat.headPrefix(text, from: bodyStart),
+           let article = MarkdownFormat.parse(String(decoding: UnsafeBufferPointer(rebasing: text[..<end]), as: UTF8.self),
+                                              path: path, titleFromHeadingOnly: heading) {
+            return ArticleHead(title: article.title, date: article.date, path: path)
         }
         guard let article = MarkdownFormat.parse(String(decoding: text, as: UTF8.self), path: path) else { return nil }
         return ArticleHead(title: article.title, date: article.date, path: path)

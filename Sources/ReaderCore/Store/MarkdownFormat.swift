@@ -1,3 +1,4 @@
+import CCmarkGFM
 import Foundation
 
 /// Parses articles kept as Markdown with a front-matter block:
@@ -7,6 +8,7 @@ import Foundation
 ///     date: 2023-01-16
 ///     source: 某报
 ///     author: 张三
+///     url: https://example.com/a
 ///     tags: [甲, 乙]
 ///     related:
 ///       - 另一篇文章的标题
@@ -15,44 +17,126 @@ import Foundation
 ///
 ///     A paragraph with *emphasis* and a [link](https://example.com).
 ///
-/// Headings become heading blocks and paragraphs paragraph blocks; emphasis, code and links are
-/// shown as their text, with link targets kept in `Block.links`. Without a `title` the first
-/// heading is the title.
+/// The body goes through cmark-gfm (CommonMark with GitHub's tables, strikethrough and
+/// autolinks) and comes out as blocks: headings with their level, paragraphs, list items
+/// with their depth and marker, code blocks verbatim, tables, each with how many block quotes
+/// hold it. Emphasis, code, strikethrough and links are spans of the text; images are shown
+/// as `[图 alt]`. Without a `title` the first heading is the title (or the first paragraph).
 public enum MarkdownFormat {
     /// Reads an article from Markdown text. Returns nil when there is no title: no `title`
     /// field, no heading and no text.
     public static func parse(_ text: String, path: String? = nil) -> Article? {
-        let lines = TextLines.trimmedLines(text)
+        parse(text, path: path, titleFromHeadingOnly: false)
+    }
+
+    /// `parse(_:path:)`; with `titleFromHeadingOnly`, nil when neither the front matter nor a
+    /// heading gives the title.
+    static func parse(_ text: String, path: String?, titleFromHeadingOnly: Bool) -> Article? {
         var article = Article(title: "", path: path)
-        var cursor = 0
-        if let (fields, end) = frontMatter(lines) {
+        var body = Substring(text)
+        if let (fields, end) = frontMatter(TextLines.trimmedLines(text)) {
             apply(fields, to: &article)
-            cursor = end
+            body = text.dropFirstLines(end)
         }
-        // Reference definitions, `[id]: target`, are read first and left out of the body.
-        var references: [String: String] = [:]
-        var bodyLines: [String] = []
-        bodyLines.reserveCapacity(lines.count - cursor)
-        for line in lines[cursor...] {
-            if let (id, target) = referenceDefinition(line) {
-                references[id.lowercased()] = target
-            } else {
-                bodyLines.append(line)
-            }
-        }
-        var blocks = blocks(of: bodyLines, references: references, related: &article.related)
+        let language = ArticleLanguage.guess(body.prefix(2000))
+        var blocks = MarkdownBlocks.parse(String(body), language: language, related: &article.related)
         if article.title.isEmpty {
             if let i = blocks.firstIndex(where: { $0.kind == .heading }) {
                 article.title = blocks.remove(at: i).text
-            } else if let first = blocks.first {
-                article.title = first.text
-                blocks.removeFirst()
+            } else if titleFromHeadingOnly {
+                return nil
+            } else if let i = blocks.firstIndex(where: { !$0.text.isEmpty }) {
+                article.title = blocks.remove(at: i).text
             } else {
                 return nil
             }
         }
         article.body = blocks
         return article
+    }
+
+    // MARK: - Head only
+
+    /// How much of `text` (UTF-8, the body starting at byte `bodyStart`) a parse needs to find
+    /// the title the whole text has, when there is no title in the front matter: the bytes up
+    /// to the end of the first line that may be a heading (an ATX `#` line or a setext
+    /// underline), or, when no line may be, up to the first blank line after text. Nil when a
+    /// cut could change the answer, and the whole text must be parsed: a code fence, HTML or
+    /// a `[` (a reference defined later) before the cut, or no heading where one was expected
+    /// (the caller then parses all). One pass over the bytes, stopping at the cut.
+    /// `heading`: the cut is after a line that may be a heading, and only a heading found
+    /// before it may give the title (`parse(_:path:titleFromHeadingOnly:)`).
+    static func headPrefix(_ text: UnsafeBufferPointer<UInt8>, from bodyStart: Int) -> (end: Int, heading: Bool)? {
+        var start = bodyStart
+        var sawText = false
+        var lookedAhead = false
+        var previousBlank = true
+        let n = text.count
+        while start < n {
+            var end = start
+            while end < n, text[end] != 0x0A, text[end] != 0x0D { end += 1 }
+            var next = end
+            if next < n { next += (text[next] == 0x0D && next + 1 < n && text[next + 1] == 0x0A) ? 2 : 1 }
+            var i = start, spaces = 0
+            while i < end, text[i] == 0x20, spaces < 4 { i += 1; spaces += 1 }
+            let blank = !(start..<end).contains { text[$0] != 0x20 && text[$0] != 0x09 }
+            if !blank {
+                for k in start..<end where text[k] == UInt8(ascii: "[") || text[k] == UInt8(ascii: "<") { return nil }
+                if spaces < 4, i + 2 < end, text[i] == UInt8(ascii: "`") || text[i] == UInt8(ascii: "~"),
+                   text[i + 1] == text[i], text[i + 2] == text[i] {
+                    return nil
+                }
+                if spaces < 4, i < end, text[i] == UInt8(ascii: "#") {
+                    var hashes = 0
+                    while i + hashes < end, text[i + hashes] == UInt8(ascii: "#") { hashes += 1 }
+                    if hashes <= 6, i + hashes == end || text[i + hashes] == 0x20 || text[i + hashes] == 0x09 { return (next, true) }
+                }
+                if spaces < 4, !previousBlank, i < end, text[i] == UInt8(ascii: "=") || text[i] == UInt8(ascii: "-") {
+                    let mark = text[i]
+                    if !(i..<end).contains(where: { text[$0] != mark && text[$0] != 0x20 && text[$0] != 0x09 }) { return (next, true) }
+                }
+                sawText = true
+            } else if sawText, !lookedAhead {
+                // The first block is complete: it is the title when no heading follows.
+                if candidateFree(text, from: next) { return (next, false) }
+                lookedAhead = true
+            }
+            previousBlank = blank
+            start = next
+        }
+        return nil
+    }
+
+    /// Whether no line from `start` on may be a heading (so the first block is the title).
+    private static func candidateFree(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var lineStart = true
+        var spaces = 0
+        var previousBlank = false
+        var lineHasText = false
+        var i = start
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if b == 0x0A || b == 0x0D {
+                previousBlank = !lineHasText
+                lineStart = true
+                spaces = 0
+                lineHasText = false
+                i += 1
+                continue
+            }
+            if lineStart {
+                if b == 0x20, spaces < 4 { spaces += 1; i += 1; continue }
+                lineStart = false
+                if spaces < 4 {
+                    if b == UInt8(ascii: "#") { return false }
+                    if !previousBlank, b == UInt8(ascii: "=") || b == UInt8(ascii: "-") { return false }
+                }
+            }
+            if b != 0x20 && b != 0x09 { lineHasText = true }
+            i += 1
+        }
+        return true
     }
 
     // MARK: - Front matter
@@ -115,6 +199,9 @@ public enum MarkdownFormat {
             case "title", "标题": article.title = text
             case "date", "published", "日期": article.date = PlainTextFormat.parseDate(text)
             case "source", "来源": article.source = text.isEmpty ? nil : text
+            case "url", "link", "链接", "原文":
+                let url = Links.safeTarget(text)
+                if !url.isEmpty, !article.urls.contains(url) { article.urls.append(url) }
             case "author", "作者": article.author = text.isEmpty ? nil : text
             case "editor", "编辑": article.editor = text.isEmpty ? nil : text
             case "site", "网站": article.site = text.isEmpty ? nil : text
@@ -133,341 +220,23 @@ public enum MarkdownFormat {
         }
         return s
     }
+}
 
-    /// `[id]: https://…` → (id, target).
-    static func referenceDefinition(_ line: String) -> (String, String)? {
-        guard line.hasBytePrefix("["), let close = line.range(of: "]:") else { return nil }
-        let id = line[line.index(after: line.startIndex)..<close.lowerBound]
-        let target = line[close.upperBound...].trimmingCharacters(in: .whitespaces)
-            .split(separator: " ").first.map(String.init) ?? ""
-        guard !id.isEmpty, !target.isEmpty else { return nil }
-        return (String(id), target.trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
-    }
-
-    // MARK: - Blocks
-
-    static func blocks(of lines: [String], references: [String: String], related: inout [RelatedItem]) -> [Block] {
-        var blocks: [Block] = []
-        var paragraph: [String] = []
-        var inRelated = false
-        var fence: String? = nil
-        var code: [String] = []
-
-        func endParagraph() {
-            guard !paragraph.isEmpty else { return }
-            blocks.append(inline(joinLines(paragraph), references: references))
-            paragraph = []
-        }
-
-        var i = 0
-        while i < lines.count {
-            let line = lines[i]
-            i += 1
-            if let open = fence {
-                if line.hasBytePrefix(open) {
-                    blocks.append(Block(.paragraph, code.joined(separator: "\n")))
-                    code = []
-                    fence = nil
-                } else {
-                    code.append(line)
-                }
-                continue
-            }
-            if line.hasBytePrefix("```") || line.hasBytePrefix("~~~") {
-                endParagraph()
-                fence = String(line.prefix(3))
-                continue
-            }
-            if line.isEmpty || line.hasBytePrefix("<!--") {
-                endParagraph()
-                continue
-            }
-            if let (level, text) = atxHeading(line) {
-                endParagraph()
-                _ = level
-                let block = inline(text, references: references)
-                inRelated = ["相关信息", "相关阅读", "相关文章", "Related"].contains(block.text)
-                if !inRelated { blocks.append(Block(.heading, block.text, links: block.links)) }
-                continue
-            }
-            if isThematicBreak(line) {
-                // `Title` over `---` or `===` is a heading; otherwise a rule, not shown.
-                if paragraph.count == 1, line.first == "-" || line.first == "=" {
-                    let block = inline(paragraph[0], references: references)
-                    blocks.append(Block(.heading, block.text, links: block.links))
-                    paragraph = []
-                } else {
-                    endParagraph()
-                }
-                continue
-            }
-            if let item = listItem(line) {
-                endParagraph()
-                let block = inline(item.text, references: references)
-                if inRelated {
-                    related.append(RelatedItem(title: block.text))
-                } else {
-                    let marker = item.marker
-                    blocks.append(Block(.paragraph, marker + block.text,
-                                        links: block.links.map { link in
-                                            var moved = link
-                                            moved.offset += marker.count
-                                            return moved
-                                        }))
-                }
-                continue
-            }
-            if line.hasBytePrefix(">") {
-                let quoted = line.drop(while: { $0 == ">" || $0 == " " })
-                if quoted.isEmpty { endParagraph() } else { paragraph.append(String(quoted)) }
-                continue
-            }
-            paragraph.append(line)
-        }
-        if fence != nil, !code.isEmpty { blocks.append(Block(.paragraph, code.joined(separator: "\n"))) }
-        endParagraph()
-        return blocks
-    }
-
-    static func atxHeading(_ line: String) -> (Int, String)? {
-        guard line.hasBytePrefix("#") else { return nil }
-        let level = line.prefix(while: { $0 == "#" }).count
-        guard level <= 6 else { return nil }
-        let rest = line.dropFirst(level)
-        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = TextLines.trimmed(rest)
-        while text.hasByteSuffix("#") { text.removeLast() }
-        return (level, TextLines.trimmed(Substring(text)))
-    }
-
-    static func isThematicBreak(_ line: String) -> Bool {
-        guard let c = line.first, "-*_=".contains(c) else { return false }
-        let marks = line.filter { $0 != " " }
-        return marks.count >= 3 && marks.allSatisfy { $0 == c }
-    }
-
-    /// `- item`, `* item`, `+ item`, `1. item` → the marker to show and the item's text.
-    static func listItem(_ line: String) -> (marker: String, text: String)? {
-        if let c = line.first, "-*+".contains(c), line.dropFirst().first == " " {
-            return ("• ", String(line.dropFirst(2)))
-        }
-        let digits = line.prefix(while: { $0.isASCII && $0.isNumber })
-        if !digits.isEmpty, digits.count <= 9 {
-            let rest = line.dropFirst(digits.count)
-            if let dot = rest.first, dot == "." || dot == ")", rest.dropFirst().first == " " {
-                return ("\(digits). ", String(rest.dropFirst(2)))
+extension String {
+    /// The text after its first `count` lines (ended by LF, CRLF or CR).
+    func dropFirstLines(_ count: Int) -> Substring {
+        var lines = 0
+        var index = utf8.startIndex
+        while lines < count, index < utf8.endIndex {
+            let byte = utf8[index]
+            index = utf8.index(after: index)
+            if byte == 0x0A {
+                lines += 1
+            } else if byte == 0x0D {
+                if index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+                lines += 1
             }
         }
-        return nil
-    }
-
-    /// Lines of one paragraph joined: with a space between Latin words, nothing between CJK.
-    static func joinLines(_ lines: [String]) -> String {
-        var out = lines[0]
-        for line in lines.dropFirst() {
-            if let last = out.last, let next = line.first, last.isASCII || next.isASCII { out += " " }
-            out += line
-        }
-        return out
-    }
-
-    // MARK: - Inline
-
-    /// Emphasis, code spans, links and images as plain text; link targets kept.
-    ///
-    /// Works on UTF-8 bytes: every piece of Markdown syntax is ASCII, and no byte of a
-    /// multi-byte character is.
-    static func inline(_ text: String, references: [String: String]) -> Block {
-        // Most paragraphs have no Markdown syntax at all.
-        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5B || $0 == 0x21 || $0 == 0x3C }) {
-            return Block(.paragraph, text)
-        }
-        let (bytes, byteLinks) = inlineBytes(Array(text.utf8), references: references)
-        let result = String(decoding: bytes, as: UTF8.self)
-        // Offsets were counted in bytes; links want characters.
-        let links = byteLinks.map { link -> InlineLink in
-            let index = result.utf8.index(result.utf8.startIndex, offsetBy: link.offset)
-            return InlineLink(offset: result.distance(from: result.startIndex, to: index), text: link.text, target: link.target)
-        }
-        return Block(.paragraph, result, links: links)
-    }
-
-    /// The most nested links or images a paragraph is parsed into; deeper ones show their text.
-    static let maximumLinkDepth = 32
-
-    /// The inline Markdown of one paragraph, in work linear in its length: every step of every
-    /// scan (for a closing bracket, parenthesis, backtick run or `>`) spends from a budget of
-    /// a few steps per byte, and once it is spent the rest of the paragraph is taken as plain
-    /// text. Without it, nested links (`[[[…x](u)](u)](u)`) and unclosed brackets or
-    /// backticks made each opening scan to the end: quadratic time, and a stack overflow
-    /// at half a megabyte of nesting.
-    static func inlineBytes(_ chars: [UInt8], references: [String: String]) -> ([UInt8], [(offset: Int, text: String, target: String)]) {
-        var budget = 8 * chars.count + 1024
-        return inlineBytes(chars, references: references, budget: &budget, depth: 0)
-    }
-
-    static func inlineBytes(_ chars: [UInt8], references: [String: String], budget: inout Int,
-                            depth: Int) -> ([UInt8], [(offset: Int, text: String, target: String)]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count)
-        var links: [(offset: Int, text: String, target: String)] = []
-        var i = 0
-        let backslash = UInt8(ascii: "\\"), tick = UInt8(ascii: "`"), space = UInt8(ascii: " ")
-        func isWord(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 }
-        func isASCIIPunctuation(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F && !isWord(b) }
-
-        while i < chars.count {
-            budget -= 1
-            if budget <= 0 {
-                out += chars[i...]
-                break
-            }
-            let c = chars[i]
-            switch c {
-            case backslash where i + 1 < chars.count && isASCIIPunctuation(chars[i + 1]):
-                out.append(chars[i + 1])
-                i += 2
-            case tick:
-                var ticks = 0
-                while i + ticks < chars.count, chars[i + ticks] == tick { ticks += 1 }
-                var j = i + ticks
-                var found: Int? = nil
-                while j + ticks <= chars.count, budget > 0 {
-                    budget -= 1
-                    if chars[j] == tick, chars[j..<(j + ticks)].allSatisfy({ $0 == tick }) { found = j; break }
-                    j += 1
-                }
-                if let close = found {
-                    var inner = chars[(i + ticks)..<close]
-                    while inner.first == space { inner = inner.dropFirst() }
-                    while inner.last == space { inner = inner.dropLast() }
-                    out += inner
-                    i = close + ticks
-                } else {
-                    out += chars[i..<(i + ticks)]
-                    i += ticks
-                }
-            case UInt8(ascii: "*"), UInt8(ascii: "_"):
-                // Emphasis markers vanish; `_` inside a word (snake_case) and lone markers stay.
-                var run = 0
-                while i + run < chars.count, chars[i + run] == c { run += 1 }
-                let before = i > 0 ? chars[i - 1] : space
-                let after = i + run < chars.count ? chars[i + run] : space
-                if c == UInt8(ascii: "_") && isWord(before) && isWord(after) || before == space && after == space {
-                    out += chars[i..<(i + run)]
-                }
-                i += run
-            case UInt8(ascii: "!") where i + 1 < chars.count && chars[i + 1] == UInt8(ascii: "["):
-                if let (label, target, next) = link(in: chars, at: i + 1, references: references, budget: &budget) {
-                    let alt = depth < maximumLinkDepth
-                        ? inlineBytes(label, references: references, budget: &budget, depth: depth + 1).0 : label
-                    if !alt.isEmpty {
-                        links.append((out.count, String(decoding: alt, as: UTF8.self), target))
-                        out += alt
-                    }
-                    i = next
-                } else {
-                    out.append(c)
-                    i += 1
-                }
-            case UInt8(ascii: "["):
-                if let (label, target, next) = link(in: chars, at: i, references: references, budget: &budget) {
-                    let inner = depth < maximumLinkDepth
-                        ? inlineBytes(label, references: references, budget: &budget, depth: depth + 1).0 : label
-                    links.append((out.count, String(decoding: inner, as: UTF8.self), target))
-                    out += inner
-                    i = next
-                } else {
-                    out.append(c)
-                    i += 1
-                }
-            case UInt8(ascii: "<"):
-                var scan = i + 1
-                while scan < chars.count, chars[scan] != UInt8(ascii: ">"), budget > 0 {
-                    budget -= 1
-                    scan += 1
-                }
-                if scan < chars.count, chars[scan] == UInt8(ascii: ">") {
-                    let close = scan
-                    let inside = chars[(i + 1)..<close]
-                    let text = String(decoding: inside, as: UTF8.self)
-                    if text.hasBytePrefix("http://") || text.hasBytePrefix("https://") || text.hasBytePrefix("mailto:") {
-                        links.append((out.count, text, text))
-                        out += inside
-                        i = close + 1
-                        continue
-                    }
-                    if let f = inside.first, isWord(f) && f > 0x40 || f == UInt8(ascii: "/"),
-                       !inside.contains(space) || inside.contains(UInt8(ascii: "=")) {
-                        i = close + 1 // an HTML tag: not shown
-                        continue
-                    }
-                }
-                out.append(c)
-                i += 1
-            default:
-                out.append(c)
-                i += 1
-            }
-        }
-        return (out, links)
-    }
-
-    /// `[label](target "title")`, `[label][id]` or `[label]` (a defined id) at `start`:
-    /// the label's bytes, the target and the index after the link; nil when it is not a link.
-    static func link(in chars: [UInt8], at start: Int, references: [String: String]) -> ([UInt8], String, Int)? {
-        var budget = Int.max
-        return link(in: chars, at: start, references: references, budget: &budget)
-    }
-
-    /// `link(in:at:references:)`, each step of its scans spent from `budget`; nil when it runs out.
-    static func link(in chars: [UInt8], at start: Int, references: [String: String],
-                     budget: inout Int) -> ([UInt8], String, Int)? {
-        let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
-        var depth = 0
-        var j = start
-        var end: Int? = nil
-        while j < chars.count {
-            budget -= 1
-            if budget <= 0 { return nil }
-            if chars[j] == UInt8(ascii: "\\") { j += 2; continue }
-            if chars[j] == open { depth += 1 }
-            if chars[j] == close { depth -= 1; if depth == 0 { end = j; break } }
-            j += 1
-        }
-        guard let end else { return nil }
-        let label = Array(chars[(start + 1)..<end])
-        func string(_ range: Range<Int>) -> String { String(decoding: chars[range], as: UTF8.self) }
-        if end + 1 < chars.count, chars[end + 1] == UInt8(ascii: "(") {
-            var k = end + 2
-            var parens = 1
-            while k < chars.count {
-                budget -= 1
-                if budget <= 0 { return nil }
-                if chars[k] == UInt8(ascii: "(") { parens += 1 }
-                if chars[k] == UInt8(ascii: ")") { parens -= 1; if parens == 0 { break } }
-                k += 1
-            }
-            guard k < chars.count else { return nil }
-            let inside = TextLines.trimmed(Substring(string((end + 2)..<k)))
-            var target = inside.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-            if target.hasBytePrefix("<"), target.hasByteSuffix(">") { target = String(target.dropFirst().dropLast()) }
-            return (label, target, k + 1)
-        }
-        if end + 1 < chars.count, chars[end + 1] == open {
-            var k = end + 2
-            while k < chars.count, chars[k] != close {
-                budget -= 1
-                if budget <= 0 { return nil }
-                k += 1
-            }
-            guard k < chars.count else { return nil }
-            var id = string((end + 2)..<k)
-            if id.isEmpty { id = String(decoding: label, as: UTF8.self) }
-            guard let target = references[id.lowercased()] else { return nil }
-            return (label, target, k + 1)
-        }
-        guard let target = references[String(decoding: label, as: UTF8.self).lowercased()] else { return nil }
-        return (label, target, end + 1)
+        return self[index...]
     }
 }

@@ -89,10 +89,13 @@ public enum PlainTextFormat {
                 article.tags = tags.split(whereSeparator: { " ,，、;；".contains($0) }).map(String.init)
             } else if line == "相关信息" || line == "相关阅读" || line == "相关文章" {
                 inRelated = true
+            } else if isBareURL(line) {
+                let url = Links.safeTarget(line)
+                if !article.urls.contains(url) { article.urls.append(url) }
             } else if isBoilerplate(line) {
                 article.boilerplate.append(line)
             } else {
-                article.body.append(Block(.paragraph, indented[index]))
+                article.body.append(Block(.paragraph, indented[index], spans: Links.bareURLSpans(in: indented[index])))
             }
         }
         if let title = pendingTitle { article.related.append(RelatedItem(title: title)) }
@@ -100,7 +103,45 @@ public enum PlainTextFormat {
         if let lead = article.lead, let first = article.body.first, sameIgnoringBlanks(first.text, lead) {
             article.body.removeFirst()
         }
+        markSubheadings(&article.body)
         return article
+    }
+
+    // MARK: - Subheadings
+
+    /// Widest a subheading can be, in cells (40 Chinese characters).
+    static let maximumHeadingWidth = 80
+
+    /// Turns the body's subheadings into heading blocks (level 2, without their indent).
+    ///
+    /// A subheading is a short line (at most 80 cells wide, 40 Chinese characters) that is
+    /// followed by a wider paragraph and either
+    /// - ends with `——`, `――` (the dash Chinese and Japanese papers put after a section's
+    ///   title), `：` or `:`; or
+    /// - holds no sentence punctuation: no `。．！？；` anywhere, and no `.!?;,，、` or closing
+    ///   quote at its end (English section titles such as "Why it matters").
+    /// The last block of the body is never a subheading: nothing follows it.
+    static func markSubheadings(_ body: inout [Block]) {
+        guard body.count > 1 else { return }
+        for i in 0..<(body.count - 1) where body[i].kind == .paragraph {
+            let line = TextLines.withoutIndent(body[i].text)
+            let next = TextLines.withoutIndent(body[i + 1].text)
+            if isSubheading(line, before: next) {
+                body[i] = Block(.heading, line, level: 2, spans: body[i].spans.isEmpty ? [] : Links.bareURLSpans(in: line))
+            }
+        }
+    }
+
+    /// Whether `line` is a subheading when `next` is the paragraph after it.
+    static func isSubheading(_ line: String, before next: String) -> Bool {
+        let width = DisplayWidth.of(line)
+        guard width > 0, width <= maximumHeadingWidth, DisplayWidth.of(next) > width else { return false }
+        if line.hasSuffix("——") || line.hasSuffix("――") || line.hasSuffix("：") || line.hasSuffix(":") {
+            return line.count > 2
+        }
+        if line.contains(where: { "。．！？；".contains($0) }) { return false }
+        guard let last = line.last else { return false }
+        return !".!?;,，、…”’\"'」』）)".contains(last)
     }
 
     /// The title an article whose first line (trimmed, not blank) is `line` has.

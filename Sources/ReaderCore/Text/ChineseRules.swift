@@ -1,4 +1,4 @@
-/// The Chinese rules of TYPOGRAPHY.md (GB/T 15834, W3C clreq strict) that take line break
+/// The Chinese rules of docs/typography.md (GB/T 15834, W3C clreq strict) that take line break
 /// opportunities away from UAX #14's: they become `.removed`, used only by an overlong run.
 enum ChineseRules {
     static func apply(_ scalars: UnsafeBufferPointer<UInt32>, _ words: UnsafeBufferPointer<UInt16>,

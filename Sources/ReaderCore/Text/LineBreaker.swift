@@ -4,7 +4,7 @@ public enum LineBreakTailoring: Sendable, Hashable {
     /// Unicode's LineBreakTest uses): the conformance baseline.
     case none
     /// The strict CJK tailoring (small kana and `ー` never start a line; `“ ‘` open and `” ’`
-    /// close next to wide characters) plus the Chinese rules of TYPOGRAPHY.md: dashes and
+    /// close next to wide characters) plus the Chinese rules of docs/typography.md: dashes and
     /// ellipses as units, interpunct and connectors glued, the indent glued, URLs kept whole.
     case chineseStrict
 }

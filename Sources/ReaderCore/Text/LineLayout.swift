@@ -1,4 +1,5 @@
-/// Greedy first-fit filling of one paragraph over its break levels.
+/// Greedy first-fit filling of one paragraph over its break levels, then two touches of a
+/// typesetter: no lone character on the last line, and (for titles) lines of even length.
 struct LineLayout {
     /// One line, as code point indices into `text`.
     struct Line: Equatable {
@@ -12,10 +13,11 @@ struct LineLayout {
     let text: ScalarText
     private(set) var lines: [Line] = []
 
-    /// Lays out a paragraph's UTF-8.
-    init(utf8 bytes: UnsafeBufferPointer<UInt8>, width: Int, options: WrapOptions) {
+    /// Lays out a paragraph's UTF-8. `balanced`: lines as even as the rules allow, with as
+    /// many lines as first fit gives (for titles).
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>, width: Int, options: WrapOptions, balanced: Bool = false) {
         text = ScalarText(utf8: bytes)
-        lines = Self.fill(text, width: max(width, 1), options: options)
+        lines = Self.fill(text, width: max(width, 1), options: options, balanced: balanced)
     }
 
     /// White space that hangs at a break (never starts or ends a line).
@@ -24,7 +26,7 @@ struct LineLayout {
         s == 0x20 || s == 0x3000 || s == 0x1680 || (s >= 0x2000 && s <= 0x200A && s != 0x2007) || s == 0x205F
     }
 
-    private static func fill(_ text: ScalarText, width: Int, options: WrapOptions) -> [Line] {
+    private static func fill(_ text: ScalarText, width: Int, options: WrapOptions, balanced: Bool) -> [Line] {
         let n = text.count
         // The indent: leading U+3000, kept while it takes at most a quarter of the line.
         var indent = 0
@@ -52,9 +54,23 @@ struct LineLayout {
                         space[i] = isHangingSpace(text.scalars[i]) && !(keepIndent && i < indent)
                             && (i + 1 >= n || levels[i + 1] != .inside)
                     }
-                    return greedy(n: n, width: width, levels: levels, cumulative: cumulative, space: space,
-                                  candidatePosition: UnsafeMutableBufferPointer(rebasing: ints[(n + 1)..<(n + 6)]),
-                                  candidateEnd: UnsafeMutableBufferPointer(rebasing: ints[(n + 6)..<(n + 11)]))
+                    func firstFit(_ width: Int) -> [Line] {
+                        let position = UnsafeMutableBufferPointer(rebasing: ints[(n + 1)..<(n + 6)])
+                        let end = UnsafeMutableBufferPointer(rebasing: ints[(n + 6)..<(n + 11)])
+                        position.update(repeating: -1)
+                        end.update(repeating: -1)
+                        return greedy(n: n, width: width, levels: levels, cumulative: cumulative, space: space,
+                                      candidatePosition: position, candidateEnd: end)
+                    }
+                    var lines = firstFit(width)
+                    if balanced, lines.count > 1 {
+                        lines = balance(lines, width: width, total: cumulative[n], firstFit: firstFit)
+                    }
+                    if options.avoidLoneCharacter {
+                        avoidLoneLastCharacter(&lines, text: text, width: width, levels: levels,
+                                               cumulative: cumulative, space: space)
+                    }
+                    return lines
                 }
             }
         }
@@ -108,5 +124,69 @@ struct LineLayout {
             lines.append(Line(start: lineStart, end: end, width: cumulative[end] - cumulative[lineStart], forced: false))
         }
         return lines
+    }
+
+    /// The narrowest first fit with as many lines as at `width` and no more forced breaks:
+    /// the same rules, the slack spread over every line instead of left on the last.
+    private static func balance(_ lines: [Line], width: Int, total: Int, firstFit: (Int) -> [Line]) -> [Line] {
+        let forced = lines.filter(\.forced).count
+        var candidate = max(1, (total + lines.count - 1) / lines.count)
+        while candidate < width {
+            let tried = firstFit(candidate)
+            if tried.count == lines.count, tried.filter(\.forced).count <= forced { return tried }
+            candidate += 1
+        }
+        return lines
+    }
+
+    /// Whether the last line holds one lone character (孤字): a single ideograph, kana or
+    /// hangul syllable, followed by nothing but closing and pause punctuation.
+    static func isLoneCharacter(_ line: Line, text: ScalarText, levels: UnsafeMutableBufferPointer<LineBreaker.BreakLevel>) -> Bool {
+        var letters = 0
+        var i = line.start
+        while i < line.end {
+            let cls = LineBreakClass(rawValue: PropertyWord.lineBreak(text.words[i])) ?? .xx
+            switch cls {
+            case .cl, .cp, .ex, .is, .ns, .qu, .in, .b2, .sp:
+                break
+            case .id, .h2, .h3, .jl, .cj:
+                letters += 1
+            default:
+                return false
+            }
+            if letters > 1 { return false }
+            i += 1
+            while i < line.end, levels[i] == .inside { i += 1 }  // the rest of the cluster
+        }
+        return letters == 1
+    }
+
+    /// When the last line would hold one lone character, ends the line above at its previous
+    /// line break opportunity instead, so that one more character (with what must stay with
+    /// it) comes down. Only real opportunities are used, so no rule is broken; the line above
+    /// stays at least as wide as the new last line, and a forced break is left alone.
+    private static func avoidLoneLastCharacter(_ lines: inout [Line], text: ScalarText, width: Int,
+                                               levels: UnsafeMutableBufferPointer<LineBreaker.BreakLevel>,
+                                               cumulative: UnsafeMutableBufferPointer<Int>,
+                                               space: UnsafeMutableBufferPointer<Bool>) {
+        guard lines.count >= 2 else { return }
+        let last = lines[lines.count - 1], above = lines[lines.count - 2]
+        guard !above.forced, isLoneCharacter(last, text: text, levels: levels) else { return }
+        var p = last.start - 1
+        while p > above.start {
+            defer { p -= 1 }
+            guard levels[p] == .allowed else { continue }
+            var end = p
+            while end > above.start, space[end - 1] { end -= 1 }
+            var start = p
+            while start < last.start, space[start] { start += 1 }
+            let lastWidth = cumulative[last.end] - cumulative[start]
+            if lastWidth > width { return }
+            let aboveWidth = cumulative[end] - cumulative[above.start]
+            guard end > above.start, aboveWidth >= lastWidth else { return }
+            lines[lines.count - 2] = Line(start: above.start, end: end, width: aboveWidth, forced: false)
+            lines[lines.count - 1] = Line(start: start, end: last.end, width: lastWidth, forced: false)
+            return
+        }
     }
 }

@@ -41,4 +41,26 @@ public enum Sanitizer {
             return true
         }
     }
+
+    /// A line of a code block made safe, its spacing kept: tabs become spaces up to the next
+    /// multiple of four columns, runs of spaces stay, other control and format characters
+    /// become what `ControlPolicy` says.
+    public static func verbatim(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var column = 0
+        for scalar in line.unicodeScalars {
+            if scalar == "\t" {
+                let next = (column / 4 + 1) * 4
+                while column < next { out.append(" "); column += 1 }
+                continue
+            }
+            switch ControlPolicy.treatment(of: scalar) {
+            case .keep: out.append(scalar)
+            case .replace(let shown): out.append(shown)
+            case .drop: continue
+            }
+            column += 1
+        }
+        return String(out)
+    }
 }
