@@ -55,8 +55,10 @@ final class Persistence {
                 messages.insert("bookmark not saved yet (kept in memory, retried with the next change)", at: 0)
             }
             show(messages, in: &state)
-            if report.done == submitted {
-                bookmarks.replace(with: report.keys)
+            // Only a list that differs from what the writer expected (another yuedu changed
+            // the file, or it was read for the first time) is adopted whole.
+            if report.done == submitted, let keys = report.keys {
+                bookmarks.replace(with: keys)
                 state.adoptBookmarks(bookmarks.keys)
             }
         }
@@ -73,14 +75,15 @@ final class Persistence {
         case .toggleBookmark(let article):
             // What the user sees decides add or remove; the writer applies it to the file.
             let key = ArticleKey(article)
-            if bookmarks.toggle(key) {
+            let isBookmarked = bookmarks.toggle(key)
+            if isBookmarked {
                 submit(.add(article, now))
                 show(["bookmarked: " + article.title], in: &state)
             } else {
                 submit(.remove(key))
                 show(["bookmark removed: " + article.title], in: &state)
             }
-            state.adoptBookmarks(bookmarks.keys)
+            state.adoptBookmark(key, isBookmarked: isBookmarked)
             return true
         case .savePosition(let key, let position):
             positionStore.set(position, for: key, now: now)
