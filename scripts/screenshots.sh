@@ -6,7 +6,7 @@
 #
 #   scripts/screenshots.sh [OUT_DIR] [-- extra reader arguments]
 #
-# Each PNG is named TERM-BACKGROUND[-nocolor][-search].png. xterm answers the reader's
+# Each PNG is named TERM-BACKGROUND[-nocolor][-search|-help].png. xterm answers the reader's
 # background query (OSC 11), so the light shots show the default theme's light variant.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +62,8 @@ for term in xterm xterm-256color; do
     shoot "$term-light" "$term" white black "" ""
     shoot "$term-dark-search" "$term" black '#e5e5e5' "" "/的"$'\r'
     shoot "$term-light-search" "$term" white black "" "/的"$'\r'
+    shoot "$term-dark-help" "$term" black '#e5e5e5' "" "?"
+    shoot "$term-light-help" "$term" white black "" "?"
 done
 shoot "xterm-256color-dark-nocolor" xterm-256color black '#e5e5e5' "NO_COLOR=1" "/的"$'\r'
 shoot "xterm-256color-light-nocolor" xterm-256color white black "NO_COLOR=1" "/的"$'\r'

@@ -106,7 +106,7 @@ extension AppState {
             return []
         }
         switch interpreter.feed(key, keymap: keymap) {
-        case .command(let command, let count): return apply(command, count: count)
+        case .command(let command, let count, let counted): return apply(command, count: counted ? count : nil)
         case .pending, .unbound: return []
         }
     }

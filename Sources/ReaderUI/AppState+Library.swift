@@ -100,8 +100,9 @@ extension AppState {
         if newSkipped.isEmpty { removeLayers { if case .skipped = $0 { return true } else { return false } } }
         var note = Self.describe(changes)
         var edited = false
-        if let open, let id = currentID, let article = library.article(id) {
-            edited = article != open
+        if let open, let id = currentID, library.article(id) != nil {
+            // Whole articles compared (bodies read again when the library holds heads).
+            edited = currentArticle != open
             // A search or preview of the text as it was means nothing in the text as it is.
             if edited {
                 if search != nil { note += "; the open article changed: search cleared" }

@@ -104,6 +104,11 @@ extension AppState {
         refreshRelated()
     }
 
+    /// The kept similar lists (`keptSimilar`) have more in them: list the open article's again.
+    public mutating func keptSimilarChanged() {
+        refreshRelated()
+    }
+
     /// Recomputes both lists for the open article; called when an article opens and when the
     /// library or its similarity index changes (a preview stays: it is of the open article).
     mutating func refreshRelated() {
@@ -118,6 +123,10 @@ extension AppState {
            let similar = similarity.similar(to: id, limit: RelatedState.similarLimit, excluding: Set(ids.compactMap { $0 })) {
             related.similar = similar.filter { library.index(of: $0) != nil }
             related.rankings += 1
+        } else if let keptSimilar, let kept = keptSimilar(id) {
+            let excluded = Set(ids.compactMap { $0 })
+            related.similar = Array(kept.filter { $0 != id && !excluded.contains($0) && library.index(of: $0) != nil }
+                .prefix(RelatedState.similarLimit))
         } else {
             related.similar = nil
         }

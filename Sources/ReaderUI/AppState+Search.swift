@@ -26,10 +26,17 @@ extension AppState {
         case .promptNewer:
             guard edited.recallNewer(from: searchHistory) else { return [] }
         case .promptAccept:
+            // `/` then Enter: the last search again.
+            if edited.text.isEmpty, let last = searchHistory.last {
+                for character in last { edited.insert(character) }
+                setPrompt(edited)
+                searchAsTyped()
+            }
             // The view stays where the search took it: that is a place to remember.
             let place = (article: currentID, top: layout.map { originTop(of: edited, in: $0) } ?? readingTop)
+            let history = searchHistory
             confirmPrompt()
-            return positionEffects(since: place)
+            return positionEffects(since: place) + (searchHistory != history ? [.saveSearchHistory(searchHistory)] : [])
         case .promptCancel:
             cancelPrompt()
             return []
@@ -59,6 +66,11 @@ extension AppState {
         setLayer(at: depth, edited.map { .prompt($0) })
     }
 
+    /// The history of earlier runs, read at start (oldest first).
+    public mutating func adoptSearchHistory(_ history: [String]) {
+        searchHistory = history
+    }
+
     /// `/`: opens the prompt and gets the article's search index ready (built once per article).
     mutating func openPrompt() {
         guard currentArticle != nil, let layout else {
@@ -66,6 +78,11 @@ extension AppState {
             return
         }
         _ = currentSearchIndex()
+        if matchOptions.variants, case .failure(let error) = ChineseVariants.shared, !toldVariantsMissing {
+            // Said once, in the prompt's counter place until the first key.
+            message = "繁简 matching off: \(error)"
+            toldVariantsMissing = true
+        }
         setPrompt(SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry))
         search = nil
     }
@@ -141,8 +158,7 @@ extension AppState {
             search = nil
             return
         }
-        searchHistory.removeAll { $0 == prompt.text }
-        searchHistory.append(prompt.text)
+        searchHistory = SearchHistoryStore.adding(prompt.text, to: searchHistory)
         if let search, search.current == nil {
             message = search.counter
             self.search = nil

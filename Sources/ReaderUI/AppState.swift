@@ -13,6 +13,8 @@ public enum Effect: Hashable, Sendable {
     case toggleBookmark(Article)
     /// Remember where the article with this key is being read.
     case savePosition(ArticleKey, ReadingPosition)
+    /// Keep the search history (newest last) for the next run.
+    case saveSearchHistory([String])
 }
 
 /// The whole application as a value. `apply(_:)` is the one place commands change it.
@@ -54,6 +56,11 @@ public struct AppState {
     public var wrapOptions = WrapOptions() {
         didSet { if wrapOptions != oldValue { relayout() } }
     }
+    /// The kinds of match the in-article search adds (`[search]` in the configuration); the
+    /// indexes built for other options are dropped when they change.
+    public var matchOptions = MatchOptions() {
+        didSet { if matchOptions != oldValue { searchIndexes.removeAll() } }
+    }
     public let keymap: Keymap
     /// The search whose matches are highlighted in the open article.
     public internal(set) var search: ArticleSearch?
@@ -62,6 +69,8 @@ public struct AppState {
     var searchIndexes: [ArticleID: SearchIndex] = [:]
     /// How many search indexes have been built.
     public private(set) var searchIndexBuilds = 0
+    /// Whether the reader has been told that OpenCC's data is missing (it is told once).
+    var toldVariantsMissing = false
     /// The queries searched for in this session, oldest first (↑/↓ in the prompt).
     public internal(set) var searchHistory: [String] = []
     /// The related-articles sidebar: its lists, the similarity index once built, the history.
@@ -76,6 +85,13 @@ public struct AppState {
     /// `bookmarks` whenever either changes).
     var bookmarkRows: [Int] = []
     var bookmarkSet: Set<ArticleKey> = []
+
+    /// Where the open article's body comes from when the library holds heads only (read from
+    /// its index); nil when the library holds whole articles.
+    public var bodies: ArticleBodies?
+    /// The similar-article lists kept in the library's index, used while no similarity
+    /// index is in memory; nil when there are none.
+    public var keptSimilar: (@Sendable (ArticleID) -> [ArticleID]?)?
     /// The open article laid out for the reading column.
     public private(set) var layout: ArticleLayout?
     /// How many layouts have been computed: a resize makes one, scrolling none.
@@ -120,7 +136,11 @@ public struct AppState {
         return Rect(x: x, y: pane.y, width: textWidth, height: pane.height)
     }
 
-    public var currentArticle: Article? { currentID.flatMap { library.article($0) } }
+    /// The open article, whole (its body read through `bodies` when the library holds heads).
+    public var currentArticle: Article? {
+        guard let head = currentID.flatMap({ library.article($0) }) else { return nil }
+        return bodies?.full(head) ?? head
+    }
 
     public var maxReadingTop: Int { max(0, (layout?.lines.count ?? 0) - readingColumn.height) }
 
@@ -154,7 +174,7 @@ public struct AppState {
         guard let currentID, let layout else { return nil }
         if let index = searchIndexes[currentID] { return index }
         if searchIndexes.count >= 4 { searchIndexes.removeAll() }
-        let index = SearchIndex(blocks: layout.blocks.map(\.text))
+        let index = SearchIndex(blocks: layout.blocks.map(\.text), options: matchOptions)
         searchIndexBuilds += 1
         searchIndexes[currentID] = index
         return index
@@ -203,6 +223,7 @@ public struct AppState {
         case .search: openPrompt()
         case .searchNext: stepSearch(forward: true)
         case .searchPrevious: stepSearch(forward: false)
+        case .percent: message = "type how far first: 50% goes halfway"
         case .related: toggleRelated()
         case .back: goBack()
         case .forward: goForward()

@@ -21,6 +21,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search
     case searchNext = "search-next"
     case searchPrevious = "search-previous"
+    case percent
     case related
     case back
     case forward
@@ -82,6 +83,7 @@ extension Command {
         CommandInfo(command: .search, keys: [.character("/")], help: "Search in the article as you type"),
         CommandInfo(command: .searchNext, keys: [.character("n")], help: "Next search match"),
         CommandInfo(command: .searchPrevious, keys: [.character("N")], help: "Previous search match"),
+        CommandInfo(command: .percent, keys: [.character("%")], help: "After a count: go that far in (50%)"),
         CommandInfo(command: .related, keys: [.character("r")], help: "Related articles (sidebar or overlay)"),
         CommandInfo(command: .back, keys: [.character("h"), .backspace], help: "Back to the previous article"),
         CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),

@@ -6,8 +6,9 @@ import Grid
 public struct KeyInterpreter: Sendable {
     /// What a key came to.
     public enum Outcome: Equatable, Sendable {
-        /// Run this command `count` times (or with this count).
-        case command(Command, count: Int)
+        /// Run this command `count` times (or with this count); `counted` when a count was
+        /// typed (`1G` is line 1, `G` the end).
+        case command(Command, count: Int, counted: Bool = false)
         /// Part of a count or of a sequence: wait for more.
         case pending
         /// Bound to nothing (the keys typed so far are dropped).
@@ -42,8 +43,9 @@ public struct KeyInterpreter: Sendable {
         let keys = prefix + [key]
         if let command = keymap.command(for: keys) {
             let n = count ?? 1
+            let counted = count != nil
             reset()
-            return .command(command, count: n)
+            return .command(command, count: n, counted: counted)
         }
         if keymap.isPrefix(keys) {
             prefix = keys

@@ -9,6 +9,8 @@ let usage = """
       related-memory LIBRARY    load LIBRARY, build the similarity index: peak memory, time
       related-ui                the related sidebar on 10,000 articles: open an article, keystrokes
       prompt [ROUNDS]           search prompt on a 1 MB article: keystroke to frame (20 rounds)
+      index-open LIBRARY INDEX  open a 100 KB article from the library index: to its frame
+      index-search INDEX QUERY...  library-wide queries against the index, warm
       bookmarks [COUNT]         100,000 bookmarks: load, and what a key press costs before and now
 
     """
@@ -22,6 +24,8 @@ case "related": benchmarkRelated()
 case "related-memory": benchmarkRelatedMemory(rest)
 case "related-ui": benchmarkRelatedUI()
 case "prompt": benchmarkPrompt(rest)
+case "index-open": benchmarkIndexOpen(rest)
+case "index-search": benchmarkIndexSearch(rest)
 case "bookmarks": benchmarkBookmarks(rest)
 default:
     FileHandle.standardError.write(Data(usage.utf8))

@@ -24,9 +24,16 @@ extension Manual {
         ambiguous-wide = "auto" # true/false: East Asian Ambiguous characters two cells
                                 # wide or one; "auto": as the terminal answers
 
+        [search]
+        variants = true         # simplified and traditional match each other (乡 finds 鄉)
+        pinyin = true           # Latin letters also find Chinese by pinyin (xczx: 乡村振兴)
+
         [keys]                  # command = [keys]: they replace the command's defaults
         line-down = ["j", "Down"]
         top = ["g", "Home"]     # a sequence is written "g g": g, then g
+
+        [keys.prompt]           # the same, in the search prompt
+        prompt-cancel = ["Esc", "C-g", "C-c"]
         .Ed
         .Pp
         Command names are those in parentheses under
@@ -114,6 +121,13 @@ extension Manual {
         .It Pa $XDG_STATE_HOME/yuedu/positions.json
         Where you stopped in each article
         .Pq default Pa ~/.local/state/yuedu/positions.json .
+        .It Pa $XDG_STATE_HOME/yuedu/search-history
+        The last 100 searches, one a line, oldest first, for
+        .Sy Up
+        and
+        .Sy Down
+        in the search prompt
+        .Pq default Pa ~/.local/state/yuedu/search-history .
         .El
 
         """#
@@ -167,6 +181,8 @@ extension Manual {
         .It Ev XDG_STATE_HOME
         The folder of
         .Pa yuedu/positions.json
+        and
+        .Pa yuedu/search-history
         .Pq default Pa ~/.local/state .
         .It Ev XDG_DATA_DIRS
         More folders to look for

@@ -47,9 +47,10 @@ enum Manual {
             .joined(separator: "\n")
     }
 
-    /// A key table row as the help screen shows it: the bindings, the help line.
-    static func rows(_ keymap: Keymap) -> [(command: Command, keys: String, help: String)] {
-        keymap.helpRows()
+    /// A key table row as the help screen shows it (`Keymap.helpRows`: the bindings in the
+    /// command's first context, the help line), and the context it is configured in.
+    static func rows(_ keymap: Keymap) -> [(command: Command, context: KeyContext, keys: String, help: String)] {
+        keymap.helpRows().map { ($0.command, $0.command.info.contexts.first ?? .reader, $0.keys, $0.help) }
     }
 
     /// The KEYS section: one tagged item per row of the command table.
@@ -58,17 +59,19 @@ enum Manual {
             .Sh KEYS
             The keys of the reader, as the help screen
             .Pq Sy \\&?
-            lists them; the name in parentheses is the command's name in the
+            lists them.
+            In parentheses is the command's name in the
             .Cm [keys]
-            table of the configuration, where every key can be changed.
-            The help screen always shows the keys actually bound.
+            table of the configuration
+            .Pq Cm [keys.prompt] No for the search prompt ,
+            where every key can be changed; the help screen always shows the keys actually bound.
             .Bl -tag -width "Space PgDn"
 
             """
         for row in rows(keymap) {
             out += ".It Sy \(quoted(row.keys))\n"
             out += text(row.help) + "\n"
-            out += ".Pq Cm \(row.command.name)\n"
+            out += row.context == .reader ? ".Pq Cm \(row.command.name)\n" : ".Pq Cm \(row.command.name) No in Cm [\(row.context.configTable)]\n"
         }
         out += """
             .El
@@ -83,19 +86,13 @@ enum Manual {
             drops it.
             The mouse wheel scrolls the pane under it; a click focuses a pane and selects in the
             list, and a click on the selected row opens it.
-            In the search prompt,
-            .Sy Enter
-            keeps the search,
+            Quit, suspend and repaint work whatever is open; every other key goes to what is on
+            top (help, the skipped files, the related overlay), and
             .Sy Esc
-            goes back to where you were,
+            closes it.
+            In the search prompt, keys that are not bound there are typed into the query, and
             .Sy Backspace
-            deletes a character as you see it,
-            .Sy C-u
-            clears, and
-            .Sy Up
-            and
-            .Sy Down
-            recall earlier searches.
+            deletes a character as you see it.
 
             """
         return out

@@ -4,48 +4,145 @@ import ReaderUI
 import Grid
 import Terminal
 
-/// Reads the library on a background thread and hands it to the main loop in batches, so that
-/// the first screen appears at once and keys work while the rest loads; `R` reloads the same
-/// way. Main thread only, except for the threads it starts.
+/// Brings the library into the state without blocking the screen, from its index when there
+/// is one, and keeps it up to date; `R` refreshes it. Main thread only, except for the threads
+/// it starts.
+///
+/// With an index: the list comes from the index at once (heads only; the open article's body
+/// is read from its file by `ArticleBodies`), then a background pass stats every file, reads
+/// only new or changed ones into the index, and the refreshed list replaces the shown one in
+/// place (the open article and its place stay). The similar-article lists missing from the
+/// index are computed after that, in the same thread. Without an index (`--no-index`, or a
+/// cache folder that cannot be written), the files are read whole in batches, as before.
 final class LibraryLoader {
     enum Message: Sendable {
         case batch(LoadProgress)
         case loaded(ArticleStore)
         case reloaded(ArticleStore, LibraryChanges)
+        /// A first build has read these articles (library order, none shown before).
+        case indexed([Article], skipped: [SkippedFile], done: Int, total: Int)
+        /// A refresh has checked `done` of `total` files.
+        case progress(done: Int, total: Int)
+        /// A refresh of the index is done: the list as the index now holds it.
+        case refreshed(StoredListing, walkSkipped: [SkippedFile], LibraryChanges, firstBuild: Bool)
+        /// New similar-article lists are in the index.
+        case similarReady
+        /// The index cannot be used any more (e.g. the disk is full): read the files instead.
+        case indexFailed(String)
     }
 
     let roots: [String]
     let inbox: Inbox<Message>
-    /// The library as last read in full: what a reload compares with.
+    /// The index, nil when reading the files directly.
+    private(set) var index: LibraryIndex?
+    /// The bodies of a list of heads, when the list comes from the index.
+    let bodies: ArticleBodies?
+    /// The library as last read in full, without an index: what a reload compares with.
     private var store: ArticleStore?
-    /// Set when the whole library has been delivered (tests of the first screen use it).
+    /// Set when the whole library has been delivered and, with an index, checked against the
+    /// files (tests and benchmarks use it).
     private(set) var finished = false
+    /// Set once the list holds the whole library as last known (from the index, at once).
+    private(set) var listed = false
+    /// A refresh of the index is running.
+    private var refreshing = false
 
-    /// Called once the whole library is in (e.g. to index it).
+    /// Called once the whole library is in, without an index (e.g. to rank similar articles).
     var onLoaded: ((AppState) -> Void)?
 
-    init(roots: [String]) {
+    init(roots: [String], index: LibraryIndex?) {
         self.roots = roots
+        self.index = index
+        bodies = index.map { ArticleBodies(store: $0) }
         inbox = Inbox()
     }
 
-    /// Starts reading the library; batches arrive through `deliver(into:)`.
+    /// Starts bringing the library in; what arrives is applied by `deliver(into:)`.
     func start(_ state: inout AppState) {
         state.beginLoading()
-        let roots = roots, inbox = inbox
-        Self.spawn {
-            let store = ArticleStore.load(paths: roots) { inbox.post(.batch($0)) }
-            inbox.post(.loaded(store))
+        guard let index else {
+            startReadingFiles()
+            return
         }
+        state.bodies = bodies
+        state.keptSimilar = { id in (try? index.similar(to: id)) ?? nil }
+        var firstBuild = true
+        do {
+            let listing = try index.listing()
+            if !listing.articles.isEmpty || !listing.skipped.isEmpty {
+                let count = listing.articles.count + listing.skipped.count
+                state.addArticles(listing.articles, skipped: listing.skipped, filesRead: count, filesTotal: count)
+                firstBuild = false
+                listed = true
+            }
+        } catch {
+            inbox.post(.indexFailed("the library index cannot be read (\(error))"))
+            return
+        }
+        refresh(firstBuild: firstBuild)
     }
 
-    /// Starts reading the library again (the state asked with `Effect.reload`).
+    /// `R`, or a file found changed: check the files again in the background.
     func reload() {
+        if index != nil {
+            refresh(firstBuild: false)
+            return
+        }
         guard let store else { return }
         let roots = roots, inbox = inbox
         Self.spawn {
             let (new, changes) = store.reloaded(paths: roots)
             inbox.post(.reloaded(new, changes))
+        }
+    }
+
+    /// Says what `ArticleBodies` found on opening an article (its file changed or is gone) and
+    /// refreshes the index; true when there was something to say.
+    func takeBodyNotices(into state: inout AppState) -> Bool {
+        guard let bodies else { return false }
+        let notices = bodies.takeNotices()
+        guard let last = notices.last else { return false }
+        state.show(message: last)
+        if bodies.stale {
+            bodies.refreshRequested()
+            reload()
+        }
+        return true
+    }
+
+    private func refresh(firstBuild: Bool) {
+        guard let index, !refreshing else { return }
+        refreshing = true
+        let roots = roots, inbox = inbox
+        Self.spawn {
+            var shown = Set<ArticleKey>()
+            do {
+                let result = try LibraryRefresh.run(store: index, roots: roots) { progress in
+                    guard firstBuild else {
+                        inbox.post(.progress(done: progress.done, total: progress.total))
+                        return
+                    }
+                    // A first build shows the articles as they are indexed.
+                    let fresh = progress.written.filter { shown.insert(ArticleKey($0)).inserted }
+                        .sorted(by: ArticleStore.areInLibraryOrder)
+                    inbox.post(.indexed(fresh, skipped: progress.skipped, done: progress.done, total: progress.total))
+                }
+                let listing = try index.listing()
+                inbox.post(.refreshed(listing, walkSkipped: result.walkSkipped, result.changes, firstBuild: firstBuild))
+                if try LibrarySimilarity.update(store: index, listing: listing.articles) > 0 {
+                    inbox.post(.similarReady)
+                }
+            } catch {
+                inbox.post(.indexFailed("the library index cannot be written (\(error))"))
+            }
+        }
+    }
+
+    private func startReadingFiles() {
+        let roots = roots, inbox = inbox
+        Self.spawn {
+            let store = ArticleStore.load(paths: roots) { inbox.post(.batch($0)) }
+            inbox.post(.loaded(store))
         }
     }
 
@@ -58,12 +155,47 @@ final class LibraryLoader {
             case .loaded(let store):
                 self.store = store
                 finished = true
+                listed = true
                 state.finishLoading()
                 onLoaded?(state)
             case .reloaded(let store, let changes):
                 self.store = store
+                finished = true
+                listed = true
                 state.replaceLibrary(articles: store.articles, skipped: store.skipped, changes: changes)
                 onLoaded?(state)
+            case .indexed(let articles, let skipped, let done, let total):
+                state.addArticles(articles, skipped: skipped, filesRead: done, filesTotal: total)
+            case .progress(let done, let total):
+                state.addArticles([], filesRead: done, filesTotal: total)
+            case .refreshed(let listing, let walkSkipped, let changes, let firstBuild):
+                refreshing = false
+                finished = true
+                listed = true
+                bodies?.forget((changes.changed + changes.removed).map { ArticleID(path: $0) })
+                let skipped = walkSkipped + listing.skipped
+                if firstBuild, state.articles.count == listing.articles.count, state.skipped.count == skipped.count {
+                    // The batches showed the articles as they came: nothing to say.
+                    state.finishLoading()
+                } else if !changes.isEmpty || skipped != state.skipped {
+                    state.replaceLibrary(articles: listing.articles, skipped: skipped, changes: changes)
+                } else {
+                    state.finishLoading()
+                }
+            case .similarReady:
+                state.keptSimilarChanged()
+            case .indexFailed(let reason):
+                // Said once; from now on the files are read directly.
+                index = nil
+                refreshing = false
+                state.bodies = nil
+                state.keptSimilar = nil
+                state.show(message: "\(reason): reading the files without an index")
+                let roots = roots, inbox = inbox
+                Self.spawn {
+                    let store = ArticleStore.load(paths: roots)
+                    inbox.post(.reloaded(store, LibraryChanges()))
+                }
             }
         }
     }

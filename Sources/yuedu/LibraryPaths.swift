@@ -29,7 +29,7 @@ enum LibraryPaths {
         }
         guard missing.isEmpty else {
             throw Failure("no such file or directory: \(missing.joined(separator: ", ")) "
-                + "(subcommands: render, wrap, list, bookmarks; yuedu --help)")
+                + "(subcommands: render, wrap, list, index, search, bookmarks; yuedu --help)")
         }
     }
 }

@@ -9,12 +9,17 @@ struct List: ParsableCommand {
         discussion: """
             Prints one line per article to standard output: date, title and path, separated by \
             tabs. Files that are not articles are reported on standard error, one line each: \
-            `skipped: PATH: REASON`. Exits with 1 when a path given does not exist.
+            `skipped: PATH: REASON`. Exits with 1 when a path given does not exist. The \
+            library's index is used and brought up to date first (only files whose size or \
+            time changed are read); --no-index reads every file.
             """)
 
     @Argument(help: ArgumentHelp("Files or folders of articles; when omitted, the configured library, else the sample articles.",
                                  valueName: "path"), completion: .file())
     var paths: [String] = []
+
+    @Flag(help: "Read the files directly, without the library index.")
+    var noIndex = false
 
     @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
     var config: String?
@@ -28,10 +33,20 @@ struct List: ParsableCommand {
         }
         let roots = try LibraryPaths.resolve(paths.isEmpty ? library : paths)
         let missing = roots.filter { !FileManager.default.fileExists(atPath: $0) && !isLink($0) }
-        let listing = LibraryListing.load(paths: roots.filter { !missing.contains($0) })
+        let present = roots.filter { !missing.contains($0) }
+        var articles: [ArticleHead] = []
+        var skipped: [SkippedFile] = []
+        if !noIndex, !present.isEmpty, let (heads, skips) = fromIndex(present) {
+            articles = heads
+            skipped = skips
+        } else {
+            let listing = LibraryListing.load(paths: present)
+            articles = listing.articles
+            skipped = listing.skipped
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(listing.articles.count * 120)
-        for a in listing.articles {
+        out.reserveCapacity(articles.count * 120)
+        for a in articles {
             if let d = a.date { appendDate(d, to: &out) }
             out.append(0x09)
             out += Printing.field(a.title).utf8
@@ -41,7 +56,7 @@ struct List: ParsableCommand {
         }
         writeAll(out, to: 1)
         var err = ""
-        for s in listing.skipped {
+        for s in skipped {
             err += "skipped: \(Printing.field(s.path)): \(Printing.field(s.reason))\n"
         }
         for path in missing {
@@ -51,6 +66,24 @@ struct List: ParsableCommand {
         // Exit here: freeing a large library piece by piece on the way out takes longer
         // than listing it, and the process is done with it.
         Foundation.exit(missing.isEmpty ? 0 : 1)
+    }
+
+    /// The listing from the index, refreshed from the files first; nil (said on stderr) when
+    /// there is no usable index.
+    func fromIndex(_ roots: [String]) -> ([ArticleHead], [SkippedFile])? {
+        let opened = IndexOpening.open(roots: roots)
+        if let message = opened.message { Printing.warn(message) }
+        guard let index = opened.index else { return nil }
+        do {
+            let result = try LibraryRefresh.run(store: index, roots: roots)
+            let listing = try index.listing()
+            let heads = listing.articles.map { ArticleHead(title: $0.title, date: $0.date, path: $0.path ?? "") }
+            return (heads, result.walkSkipped + listing.skipped)
+        } catch {
+            let reason = IndexOpening.describe(error)
+            Printing.warn("the library index cannot be used (\(reason)): reading the files without an index")
+            return nil
+        }
     }
 
     /// Appends `2023-01-16`, as `ArticleDate.description` gives it, without a format string.

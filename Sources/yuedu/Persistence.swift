@@ -18,6 +18,7 @@ final class Persistence {
     /// Requests sent to the writer; its reports say how many it has done.
     private var submitted = 0
     private var positionStore: PositionStore
+    private let searchHistory: SearchHistoryStore
     /// When the unsaved positions are due to be written; nil when there are none.
     private(set) var saveDeadline: Date?
     private var firstUnsaved: Date?
@@ -32,6 +33,7 @@ final class Persistence {
         let reports = bookmarkReports
         bookmarkWriter = BookmarkWriter(store: BookmarkStore(paths: paths)) { reports.post($0) }
         positionStore = PositionStore(paths: paths)
+        searchHistory = SearchHistoryStore(paths: paths)
         self.delay = delay
         self.maximumDelay = maximumDelay
     }
@@ -42,6 +44,7 @@ final class Persistence {
         submit(.load)
         let messages = positionStore.reload()
         state.adoptPositions(positionStore.positions)
+        state.adoptSearchHistory(searchHistory.load())
         show((state.message.map { [$0] } ?? []) + messages, in: &state)
     }
 
@@ -84,6 +87,9 @@ final class Persistence {
                 show(["bookmark removed: " + article.title], in: &state)
             }
             state.adoptBookmark(key, isBookmarked: isBookmarked)
+            return true
+        case .saveSearchHistory(let history):
+            if let problem = searchHistory.save(history) { show([problem], in: &state) }
             return true
         case .savePosition(let key, let position):
             positionStore.set(position, for: key, now: now)

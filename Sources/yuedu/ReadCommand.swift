@@ -22,6 +22,8 @@ struct Read: ParsableCommand {
     var theme: String? { options.theme }
     var config: String? { options.config }
 
+    var noIndex: Bool { options.noIndex }
+
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)
         let roots = try LibraryPaths.resolve(paths.isEmpty ? setup.configuration.library : paths)
@@ -47,11 +49,20 @@ struct Read: ParsableCommand {
         }
         if let notice = terminal.notice { state.show(message: notice) }
         terminal.enableMouse(setup.configuration.mouse)
-        let library = LibraryLoader(roots: roots)
+        let opened = noIndex ? nil : IndexOpening.open(roots: roots)
+        if let message = opened?.message { state.show(message: message) }
+        let library = LibraryLoader(roots: roots, index: opened?.index)
         let similarity = BackgroundSimilarity()
         // Index the library once it is all in (and again after each reload).
         library.onLoaded = { similarity.start($0.articles) }
         library.start(&state)
+        // The tables search matches with, made ready while the reader starts, so that the
+        // first `/` does not wait for them (about a tenth of a second, see ChineseVariants).
+        let search = setup.configuration.search
+        ParallelWork.detach {
+            if search.variants { _ = ChineseVariants.shared }
+            if search.pinyin { _ = PinyinTable.shared }
+        }
         let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
         let code = loop.run(&state)
         terminal.stop()

@@ -35,6 +35,9 @@ struct ReaderLoop {
         // screen), or once the whole library is in (times the load, measures its memory).
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_FIRST_FRAME"] == "1"
         let exitAfterLoad = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_LOAD"] == "1"
+        // Leave once the list holds the whole library as last known (from the index, before
+        // the files are checked): times a start from the index.
+        let exitAfterList = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_LIST"] == "1"
         terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         CrashTrigger.fireIfRequested()
         while true {
@@ -59,6 +62,11 @@ struct ReaderLoop {
             }
             persistence.saveIfDue(&state)
             terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
+            // Opening an article may have found its file changed or gone: say so at once.
+            if library?.takeBodyNotices(into: &state) == true {
+                terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
+            }
+            if exitAfterList, library?.listed == true { return 0 }
             if exitAfterFirstFrame, !state.articles.isEmpty || library?.finished == true { return 0 }
             if exitAfterLoad, library?.finished == true { return 0 }
         }

@@ -14,7 +14,7 @@ struct Yuedu: ParsableCommand {
         commandName: "yuedu",
         abstract: "A fullscreen terminal reader for articles, Chinese first (阅读, to read).",
         usage: """
-            yuedu [<path> ...] [--theme <name|path>] [--config <path>]
+            yuedu [<path> ...] [--theme <name|path>] [--config <path>] [--no-index]
             yuedu <subcommand>
             """,
         discussion: """
@@ -23,7 +23,7 @@ struct Yuedu: ParsableCommand {
             Press ? in the reader for its keys; `man yuedu` says more.
             """,
         version: BuildInfo.versionLine,
-        subcommands: [Read.self, Render.self, Wrap.self, List.self, Bookmarks.self],
+        subcommands: [Read.self, Render.self, Wrap.self, List.self, Index.self, Search.self, Bookmarks.self],
         defaultSubcommand: Read.self
     )
 

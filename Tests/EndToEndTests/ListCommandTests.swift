@@ -7,8 +7,13 @@ import Glibc
 /// `yuedu list` run as a program, on a temporary library holding every kind of bad file.
 @Suite struct ListCommandTests {
     /// `yuedu list ARGUMENTS`, run as a program.
+    /// Its library index goes to a cache folder of its own.
     func list(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try run([yueduBinary, "list"] + arguments)
+        let cache = NSTemporaryDirectory() + "yuedu-list-cache-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = cache
+        return try run([yueduBinary, "list"] + arguments, environment: env)
     }
 
     @Test func everyBadFileHasOneReasonAndTheRestIsListed() throws {

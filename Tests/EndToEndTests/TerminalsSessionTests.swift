@@ -45,7 +45,13 @@ import Testing
         let first = try tmux.settledScreen()
         try tmux.send("g")
         try tmux.send("2", "0", "j")
-        let before = try tmux.waitFor("scrolled 20 rows") { $0 != first && $0.last { !$0.isEmpty }?.contains("READ") == true }
+        // Scrolled once the reading percentage has moved (a pending count shows first).
+        func percent(_ rows: [String]) -> Substring? {
+            guard let bar = rows.last(where: { !$0.isEmpty }), let sign = bar.firstIndex(of: "%") else { return nil }
+            let from = bar.index(sign, offsetBy: -3, limitedBy: bar.startIndex) ?? bar.startIndex
+            return bar[from...sign]
+        }
+        let before = try tmux.waitFor("scrolled 20 rows") { percent($0) != nil && percent($0) != percent(first) }
         let settled = try tmux.settledScreen()
         try tmux.resize(width: 200, height: 60)
         try tmux.waitFor("the 200×60 layout") { $0.contains { $0.contains("相关 Related") } }
@@ -125,7 +131,10 @@ import Testing
         try tmux.send("/")
         try tmux.send("书", literal: true)
         try tmux.send("Enter")
-        let screen = try tmux.waitFor("matches shown", escapes: true) { $0.contains { $0.contains("\u{1B}[7m") } }
+        // The status bar is in reverse too: wait for the search's count before looking.
+        try tmux.waitFor("the search kept") { $0.last { !$0.isEmpty }?.contains("[1/") == true }
+        _ = try tmux.settledScreen()
+        let screen = try tmux.screen(escapes: true)
         let text = screen.joined(separator: "\n")
         #expect(!text.contains("38;5;") && !text.contains("48;5;"), "no colour at all")
         let matches = Self.attributedCharacters(screen).filter { $0.character == "书" }

@@ -52,10 +52,22 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         #expect(config.keys.map(\.command) == ["line-down"])
         let lines = config.issues.map(\.line)
         #expect(lines == [2, 3, 7, 9, 13], "\(config.issues)")
-        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, background, mouse, library, [wrap], [keys])"))
+        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, background, mouse, library, [wrap], [search], [keys])"))
         #expect(config.issues.contains { $0.line == 3 && $0.message == "mouse must be true or false, found a string" })
         #expect(config.issues.contains { $0.line == 7 && $0.message == "wrap.indent must be true or false, found an integer" })
         #expect(config.issues.contains { $0.line == 13 && $0.message.hasPrefix("keys.page-down must be a list") })
+    }
+
+    @Test func searchKindsAreOnByDefaultAndEachTurnsOff() {
+        #expect(Configuration.parse("").search == MatchOptions(variants: true, pinyin: true))
+        #expect(Configuration.parse("[search]\nvariants = false\n").search == MatchOptions(variants: false, pinyin: true))
+        #expect(Configuration.parse("[search]\npinyin = false\n").search == MatchOptions(variants: true, pinyin: false))
+        let bad = Configuration.parse("[search]\npinyin = \"no\"\nfuzzy = true\n", file: "config.toml")
+        #expect(bad.search == MatchOptions())
+        #expect(bad.issues.map(\.description) == [
+            "config.toml line 2: search.pinyin must be true or false, found a string",
+            "config.toml line 3: unknown setting search.fuzzy (variants, pinyin)",
+        ])
     }
 
     @Test func invalidTOMLIsReportedWithItsLineAndTheRestApplies() {

@@ -243,7 +243,7 @@ private func highlightedCells(_ screen: Screen, theme: Theme) -> Int {
         #expect(s.readingTop > 0)
         let effects = s.press(.enter)
         let position = try? #require(s.readingPosition)
-        #expect(effects == [.savePosition(s.key(ofArticle: 0), position!)])
+        #expect(effects == [.savePosition(s.key(ofArticle: 0), position!), .saveSearchHistory(["要找"])])
         // Esc goes back where the prompt opened: nothing new to save.
         _ = s.apply(.search)
         for c in "第1" { _ = s.press(.character(c)) }

@@ -12,8 +12,8 @@ import Testing
     }
 
     @Test func countsAndSequences() {
-        #expect(feed([.character("5"), .character("j")]).outcomes.last == .command(.lineDown, count: 5))
-        #expect(feed([.character("1"), .character("2"), .character("J")]).outcomes.last == .command(.nextArticle, count: 12))
+        #expect(feed([.character("5"), .character("j")]).outcomes.last == .command(.lineDown, count: 5, counted: true))
+        #expect(feed([.character("1"), .character("2"), .character("J")]).outcomes.last == .command(.nextArticle, count: 12, counted: true))
         #expect(feed([.character("g")]).outcomes == [.command(.top, count: 1)], "g alone by default")
         // A sequence, as a configuration binds it (it takes the place of g alone).
         var sequences = Keymap()

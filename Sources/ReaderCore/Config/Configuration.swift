@@ -13,6 +13,10 @@ import Foundation
 /// indent = true
 /// ambiguous-wide = "auto"
 ///
+/// [search]
+/// variants = true   # 乡 finds 鄉 (simplified and traditional as one)
+/// pinyin = true     # xczx finds 乡村振兴
+///
 /// [keys]
 /// line-down = ["j", "Down", "x"]
 /// top = ["g g", "Home"]
@@ -40,6 +44,8 @@ public struct Configuration: Sendable {
     public var background = Background.auto
     public var mouse = true
     public var wrap = WrapOptions()
+    /// The kinds of match search adds to the text as written (`[search]`).
+    public var search = MatchOptions()
     /// Whether `wrap.ambiguous-wide` was set (true or false); when not (or "auto"), the reader
     /// asks the terminal how it draws an ambiguous character.
     public var ambiguousWideSet = false
@@ -155,6 +161,15 @@ public struct Configuration: Sendable {
                     default: issue("unknown setting wrap.\(name) (indent, ambiguous-wide)", key: name, table: "wrap")
                     }
                 }
+            case "search":
+                guard case .table(let search) = value else { issue("search must be a table ([search])", key: key); continue }
+                for (name, v) in search.sorted(by: { $0.key < $1.key }) {
+                    switch name {
+                    case "variants": if let b = bool(v, name, in: "search") { config.search.variants = b }
+                    case "pinyin": if let b = bool(v, name, in: "search") { config.search.pinyin = b }
+                    default: issue("unknown setting search.\(name) (variants, pinyin)", key: name, table: "search")
+                    }
+                }
             case "keys":
                 guard case .table(let keys) = value else { issue("keys must be a table ([keys])", key: key); continue }
                 func bindings(_ entries: [String: ConfigValue], context: String?) {
@@ -181,7 +196,7 @@ public struct Configuration: Sendable {
                 }
                 bindings(keys, context: nil)
             default:
-                issue("unknown setting \"\(key)\" (theme, background, mouse, library, [wrap], [keys])", key: key)
+                issue("unknown setting \"\(key)\" (theme, background, mouse, library, [wrap], [search], [keys])", key: key)
             }
         }
         config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }

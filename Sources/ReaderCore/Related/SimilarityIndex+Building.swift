@@ -10,6 +10,15 @@ extension SimilarityIndex {
     /// twice — first for the document frequency of each term, then for each article's weighed
     /// and pruned vector — so no more than one batch's raw terms are held at a time.
     public static func build(_ articles: [Article], termsPerArticle: Int = termsPerArticle) -> SimilarityIndex {
+        build(from: articles, termsPerArticle: termsPerArticle)
+    }
+
+    /// ``build(_:termsPerArticle:)`` over any collection of articles, for example one that
+    /// reads each article from its file when asked (each is asked for twice), so that the
+    /// library's text is never all in memory at once.
+    public static func build<Articles: RandomAccessCollection & Sendable>(
+        from articles: Articles, termsPerArticle: Int = termsPerArticle
+    ) -> SimilarityIndex where Articles.Element == Article, Articles.Index == Int {
         let n = articles.count
         var (vectorStarts, vectorTerms, vectorWeights, termCount) = vectors(of: articles, termsPerArticle: termsPerArticle)
         let entries = vectorTerms.count
@@ -52,9 +61,9 @@ extension SimilarityIndex {
 
     /// The weighed, normalised and pruned vector of each article, in rows (terms ascending),
     /// with the number of term ids used. The document frequency tables live only in here.
-    private static func vectors(
-        of articles: [Article], termsPerArticle: Int
-    ) -> (starts: [Int32], terms: [Int32], weights: [Float], termCount: Int) {
+    private static func vectors<Articles: RandomAccessCollection & Sendable>(
+        of articles: Articles, termsPerArticle: Int
+    ) -> (starts: [Int32], terms: [Int32], weights: [Float], termCount: Int) where Articles.Element == Article, Articles.Index == Int {
         let n = articles.count
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let shardCount = 16

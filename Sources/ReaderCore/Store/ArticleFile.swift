@@ -12,12 +12,20 @@ public struct ArticleProblem: Error, Hashable, Sendable {
 }
 
 /// What identifies one version of a file on disk: changed when the file is.
-struct FileStamp: Hashable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var modified: Int64
-    var modifiedNanoseconds: Int64
+public struct FileStamp: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var modified: Int64
+    public var modifiedNanoseconds: Int64
+
+    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.modifiedNanoseconds = modifiedNanoseconds
+    }
 
     init(_ st: stat) {
         device = UInt64(st.st_dev)
@@ -33,7 +41,7 @@ struct FileStamp: Hashable, Sendable {
     }
 
     /// The stamp of the file at `path` (symbolic links followed), nil when it cannot be stat'ed.
-    static func of(_ path: String) -> FileStamp? {
+    public static func of(_ path: String) -> FileStamp? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         return FileStamp(st)
@@ -169,25 +177,59 @@ public enum ArticleFile {
 
     /// The article in `bytes`, which were read from `path`.
     static func article(from bytes: [UInt8], path: String) -> Result<Article, ArticleProblem> {
+        parse(bytes, path: path).result
+    }
+
+    /// A file read whole: the article or why it is not one, and how it was written.
+    struct Parsed {
+        var result: Result<Article, ArticleProblem>
+        /// `markdown` or `plain`, once the bytes were found to be text.
+        var format: String?
+        /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16`).
+        var encoding: String?
+    }
+
+    /// The article in `bytes`, which were read from `path`, with its format and encoding.
+    static func parse(_ bytes: [UInt8], path: String) -> Parsed {
         let scan = bytes.withUnsafeBufferPointer(scanControls)
         if !scan.isUTF16, scan.hasNUL {
-            return .failure(binaryProblem(scan, invalidSequences: 0, byteCount: bytes.count)!)
+            return Parsed(result: .failure(binaryProblem(scan, invalidSequences: 0, byteCount: bytes.count)!))
         }
         let decoded = TextDecoding.decode(bytes)
         if let problem = binaryProblem(scan, invalidSequences: decoded.invalidSequences, byteCount: bytes.count) {
-            return .failure(problem)
+            return Parsed(result: .failure(problem), encoding: decoded.encoding.rawValue)
         }
         let parsed: Article?
-        if isMarkdown(path: path, text: decoded.text) {
+        let markdown = isMarkdown(path: path, text: decoded.text)
+        if markdown {
             parsed = MarkdownFormat.parse(decoded.text, path: path)
         } else {
             parsed = PlainTextFormat.parse(decoded.text, path: path)
         }
+        let format = markdown ? "markdown" : "plain"
         guard var article = parsed else {
-            return .failure(ArticleProblem("no text (only white space)"))
+            return Parsed(result: .failure(ArticleProblem("no text (only white space)")), format: format,
+                          encoding: decoded.encoding.rawValue)
         }
         article.decodingNote = decoded.note
-        return .success(article)
+        return Parsed(result: .success(article), format: format, encoding: decoded.encoding.rawValue)
+    }
+
+    /// Reads the file at `path` whole, for the index: the parse and the stamp of what was read.
+    static func readParsed(path: String) -> (parsed: Parsed, stamp: FileStamp?) {
+        let opened: OpenedFile
+        switch open(path: path) {
+        case .success(let file): opened = file
+        case .failure(let failure): return (Parsed(result: .failure(failure.problem)), failure.stamp)
+        }
+        defer { close(opened.fd) }
+        switch readAll(opened.fd, expected: opened.size) {
+        case .success(let bytes):
+            if bytes.isEmpty { return (Parsed(result: .failure(ArticleProblem("empty file"))), opened.stamp) }
+            return (parse(bytes, path: path), opened.stamp)
+        case .failure(let problem):
+            return (Parsed(result: .failure(problem)), opened.stamp)
+        }
     }
 
     static func isMarkdown(path: String, text: String) -> Bool {

@@ -1,0 +1,385 @@
+import Foundation
+import GRDB
+
+/// The library's index in an SQLite file (through GRDB): one row per file with its stamp and
+/// the article's head, full-text search tables, and the similar-article lists.
+///
+/// It is a cache: the files stay the truth, and deleting the index loses nothing. The file is
+/// in WAL mode, so several readers (and one writer at a time, across processes) share it; a
+/// refresh writes in steps, each one transaction, so a reader never sees half a step and a
+/// killed writer loses only the step it was in. An index that is corrupt, of another schema
+/// version or unreadable is moved aside (`NAME.broken`) and made again; `notice` says so.
+///
+/// Search uses two FTS5 tables without a copy of the text (contentless): `fts`, trigram
+/// tokens with positions, for words of three characters or more (any substring, CJK
+/// included); `fts_short`, bigrams and single characters with their columns but no positions, for one- and
+/// two-character words, which trigrams cannot find. A file that changes gets a new row id
+/// (`docid`), so its old entries in these tables, which a contentless table cannot delete on
+/// this SQLite, match no row any more.
+public final class LibraryIndex: LibraryStore, @unchecked Sendable {
+    /// The schema this code reads and writes; another version is rebuilt.
+    public static let schemaVersion = 1
+    /// `PRAGMA application_id`: "yudu".
+    static let applicationID: Int32 = 0x7975_6475
+
+    /// The index file.
+    public let path: String
+    /// What happened on opening (moved aside and rebuilt), to be said once; nil when nothing.
+    public private(set) var notice: String?
+    private var pool: DatabasePool
+    private let folding: SearchFolding
+
+    /// Opens (or makes) the index at `path` for text folded with `folding`.
+    public init(path: String, folding: SearchFolding = .identity) throws {
+        self.path = path
+        self.folding = folding
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        do {
+            pool = try Self.openChecked(path: path, folding: folding)
+        } catch let problem as Unusable {
+            let aside = path + ".broken"
+            Self.moveAside(path, to: aside)
+            pool = try Self.openChecked(path: path, folding: folding)
+            notice = "the library index \(problem.reason); it was moved aside to \((aside as NSString).lastPathComponent) and is being rebuilt"
+        }
+    }
+
+    /// Why an existing index cannot be used.
+    struct Unusable: Error { var reason: String }
+
+    /// The index file for the library under `roots`, in `$XDG_CACHE_HOME/yuedu/` (by default
+    /// `~/.cache/yuedu/`): one file per library, named after its last folder and a hash of the
+    /// roots.
+    public static func defaultPath(roots: [String], environment: [String: String]) -> String {
+        func absolute(_ name: String) -> String? {
+            guard let value = environment[name], value.hasPrefix("/") else { return nil }
+            return value
+        }
+        let home = absolute("HOME") ?? NSHomeDirectory()
+        let cache = absolute("XDG_CACHE_HOME") ?? (home as NSString).appendingPathComponent(".cache")
+        let canonical = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        var hash = Fingerprint()
+        for root in canonical { hash.add(root); hash.add("\u{0}") }
+        let last = canonical.first.map { ($0 as NSString).lastPathComponent } ?? "library"
+        let name = String(last.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }.prefix(32))
+        let file = (name.isEmpty ? "library" : name) + "-" + String(UInt64(bitPattern: hash.value), radix: 16) + ".sqlite"
+        return ((cache as NSString).appendingPathComponent("yuedu") as NSString).appendingPathComponent(file)
+    }
+
+    // MARK: - Opening
+
+    static func configuration() -> GRDB.Configuration {
+        var config = GRDB.Configuration()
+        config.busyMode = .timeout(30)
+        config.label = "yuedu.index"
+        config.prepareDatabase { db in
+            // WAL with NORMAL: a commit survives a killed process; a cache may lose the last
+            // commits to a power cut, which the next refresh reads again.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    static func openChecked(path: String, folding: SearchFolding) throws -> DatabasePool {
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+        } catch let error as DatabaseError where isUnusable(error) {
+            throw Unusable(reason: reason(error))
+        }
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                    if version == 0 && tables == 0 {
+                        try createSchema(db, folding: folding)
+                    } else if version != schemaVersion {
+                        throw Unusable(reason: "is of another version (schema \(version); this yuedu reads \(schemaVersion))")
+                    } else if try Int32.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
+                        throw Unusable(reason: "is not a yuedu index")
+                    }
+                    // Reads every row's page: a truncated or garbled table says so here.
+                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
+                    return .commit
+                }
+            }
+            let folded = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'folding'") }
+            if folded != folding.name {
+                throw Unusable(reason: "was made for other search folding (\(folded ?? "none"))")
+            }
+        } catch let error as DatabaseError where isUnusable(error) {
+            try? pool.close()
+            throw Unusable(reason: reason(error))
+        } catch let error as Unusable {
+            try? pool.close()
+            throw error
+        }
+        return pool
+    }
+
+    /// Errors that mean the file is not a usable index (rather than, say, a full disk).
+    static func isUnusable(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_SCHEMA, .SQLITE_ERROR]
+            .contains(error.resultCode)
+    }
+
+    static func reason(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "is damaged (\(error.message ?? "not a database"))"
+        case .SQLITE_CANTOPEN, .SQLITE_IOERR: return "cannot be read (\(error.message ?? "I/O error"))"
+        default: return "cannot be used (\(error.message ?? "\(error.resultCode)"))"
+        }
+    }
+
+    /// Renames the index and its WAL files out of the way (the previous `.broken` goes).
+    static func moveAside(_ path: String, to aside: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            unlink(aside + suffix)
+            if rename(path + suffix, aside + suffix) != 0 { unlink(path + suffix) }
+        }
+    }
+
+    static func createSchema(_ db: Database, folding: SearchFolding) throws {
+        try db.execute(sql: """
+            PRAGMA application_id = \(applicationID);
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE file (
+                docid INTEGER PRIMARY KEY AUTOINCREMENT,
+                path TEXT NOT NULL UNIQUE,
+                okey BLOB NOT NULL,
+                device INTEGER NOT NULL, inode INTEGER NOT NULL, size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                format TEXT, encoding TEXT,
+                title TEXT, date INTEGER NOT NULL DEFAULT 0, site TEXT, source TEXT, editor TEXT,
+                author TEXT, tags TEXT, related TEXT, lead TEXT, length INTEGER NOT NULL DEFAULT 0,
+                note TEXT, skip TEXT,
+                ident INTEGER NOT NULL DEFAULT 0, dup INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX file_list ON file(date DESC, title, path) WHERE skip IS NULL AND dup = 0;
+            CREATE INDEX file_ident ON file(ident, okey);
+            CREATE TABLE similar (docid INTEGER PRIMARY KEY, list TEXT NOT NULL);
+            CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'trigram', content = '', detail = full);
+            CREATE VIRTUAL TABLE fts_short USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column);
+            PRAGMA user_version = \(schemaVersion);
+            """)
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('folding', ?)", arguments: [folding.name])
+    }
+
+    // MARK: - LibraryStore
+
+    public func stamps() throws -> [ArticleID: FileStamp] {
+        try pool.read { db in
+            var out: [ArticleID: FileStamp] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, device, inode, size, mtime, mtime_ns FROM file")
+            while let row = try rows.next() {
+                out[ArticleID(path: row[0])] = FileStamp(
+                    device: UInt64(bitPattern: row[1]), inode: UInt64(bitPattern: row[2]),
+                    size: row[3], modified: row[4], modifiedNanoseconds: row[5])
+            }
+            return out
+        }
+    }
+
+    public func apply(_ update: IndexUpdate) throws {
+        guard !update.isEmpty else { return }
+        let folding = folding
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                var idents = Set<Int64>()
+                let find = try db.cachedStatement(sql: "SELECT docid, device, inode, size, mtime, mtime_ns, ident, skip IS NULL FROM file WHERE path = ?")
+                let delete = try db.cachedStatement(sql: "DELETE FROM file WHERE docid = ?")
+                let deleteSimilar = try db.cachedStatement(sql: "DELETE FROM similar WHERE docid = ?")
+                for id in update.removed {
+                    guard let row = try Row.fetchOne(find, arguments: [id.rawValue]) else { continue }
+                    try delete.execute(arguments: [row[0] as Int64])
+                    try deleteSimilar.execute(arguments: [row[0] as Int64])
+                    idents.insert(row[6])
+                }
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO file(path, okey, device, inode, size, mtime, mtime_ns, format, encoding,
+                        title, date, site, source, editor, author, tags, related, lead, length, note, skip, ident)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let fts = try db.cachedStatement(sql: "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)")
+                let ftsShort = try db.cachedStatement(sql: "INSERT INTO fts_short(rowid, title, body) VALUES (?, ?, ?)")
+                for entry in update.files {
+                    let file = entry.file
+                    if let row = try Row.fetchOne(find, arguments: [file.path]) {
+                        let stamp = FileStamp(device: UInt64(bitPattern: row[1]), inode: UInt64(bitPattern: row[2]),
+                                              size: row[3], modified: row[4], modifiedNanoseconds: row[5])
+                        // Another process wrote this very version already.
+                        if stamp == file.stamp { continue }
+                        try delete.execute(arguments: [row[0] as Int64])
+                        try deleteSimilar.execute(arguments: [row[0] as Int64])
+                        idents.insert(row[6])
+                    }
+                    let head = file.head
+                    let ident = head.map { Self.ident(title: $0.title, date: $0.date) } ?? 0
+                    let article = entry.article
+                    let values: [(any DatabaseValueConvertible)?] = [
+                        file.path, Self.orderKey(file.path),
+                        Int64(bitPattern: file.stamp.device), Int64(bitPattern: file.stamp.inode),
+                        file.stamp.size, file.stamp.modified, file.stamp.modifiedNanoseconds,
+                        file.format, file.encoding,
+                        head?.title, head?.date.map(Self.dayNumber) ?? 0, head?.site, head?.source, head?.editor,
+                        head?.author, head.map { $0.tags.joined(separator: "\u{1F}") },
+                        article.map { Self.encodeRelated($0.related) },
+                        article?.lead.map { String($0.prefix(200)) }, file.length, head?.decodingNote,
+                        file.skipReason, ident,
+                    ]
+                    try insert.execute(arguments: StatementArguments(values))
+                    let docid = db.lastInsertedRowID
+                    if let article {
+                        let title = folding.fold(article.title)
+                        let body = folding.fold(Self.searchText(article))
+                        try fts.execute(arguments: [docid, title, body])
+                        try ftsShort.execute(arguments: [docid, ShortTerms.tokens(of: title), ShortTerms.tokens(of: body)])
+                        idents.insert(ident)
+                    }
+                }
+                // Which copy of an article the list shows: the first in path order.
+                let dup = try db.cachedStatement(sql: """
+                    UPDATE file SET dup = EXISTS (SELECT 1 FROM file g WHERE g.ident = file.ident
+                        AND g.skip IS NULL AND g.okey < file.okey) WHERE ident = ? AND skip IS NULL
+                    """)
+                for ident in idents where ident != 0 { try dup.execute(arguments: [ident]) }
+                return .commit
+            }
+        }
+    }
+
+    public func listing() throws -> StoredListing {
+        try pool.read { db in
+            var articles: [Article] = []
+            articles.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file WHERE skip IS NULL AND dup = 0") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Self.headColumns) FROM file INDEXED BY file_list
+                WHERE skip IS NULL AND dup = 0 ORDER BY date DESC, title, path
+                """)
+            while let row = try rows.next() { articles.append(Self.head(row)) }
+            var skipped: [SkippedFile] = []
+            let skips = try Row.fetchCursor(db, sql: "SELECT path, skip FROM file WHERE skip IS NOT NULL ORDER BY okey")
+            while let row = try skips.next() { skipped.append(SkippedFile(path: row[0], reason: row[1])) }
+            return StoredListing(articles: articles, skipped: skipped)
+        }
+    }
+
+    public func file(_ id: ArticleID) throws -> IndexedFile? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT \(Self.headColumns), device, inode, size, mtime, mtime_ns, format, encoding, length, skip
+                FROM file WHERE path = ?
+                """, arguments: [id.rawValue]) else { return nil }
+            let stamp = FileStamp(device: UInt64(bitPattern: row[9]), inode: UInt64(bitPattern: row[10]),
+                                  size: row[11], modified: row[12], modifiedNanoseconds: row[13])
+            let skip: String? = row[17]
+            return IndexedFile(id: id, stamp: stamp, format: row[14], encoding: row[15],
+                               head: skip == nil ? Self.head(row) : nil, length: row[16], skipReason: skip, order: 0)
+        }
+    }
+
+    public func similar(to id: ArticleID) throws -> [ArticleID]? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT s.list FROM similar s JOIN file f ON f.docid = s.docid WHERE f.path = ?",
+                                arguments: [id.rawValue])
+        }.map { $0.isEmpty ? [] : $0.split(separator: "\n").map { ArticleID(path: String($0)) } }
+    }
+
+    public func lackingSimilar() throws -> [ArticleID] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT path FROM file f WHERE skip IS NULL AND dup = 0
+                AND NOT EXISTS (SELECT 1 FROM similar s WHERE s.docid = f.docid)
+                """).map { ArticleID(path: $0) }
+        }
+    }
+
+    public func setSimilar(_ lists: [ArticleID: [ArticleID]]) throws {
+        guard !lists.isEmpty else { return }
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let set = try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO similar(docid, list) SELECT docid, ? FROM file WHERE path = ?
+                    """)
+                for (id, list) in lists {
+                    try set.execute(arguments: [list.map(\.rawValue).joined(separator: "\n"), id.rawValue])
+                }
+                return .commit
+            }
+        }
+    }
+
+    // MARK: - Rows
+
+    static let headColumns = "path, title, date, site, source, editor, author, tags, note"
+
+    /// An article head from a row that starts with `headColumns`.
+    static func head(_ row: Row) -> Article {
+        var article = Article(title: row[1], path: row[0])
+        let day: Int = row[2]
+        if day > 0 { article.date = ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) }
+        article.site = row[3]
+        article.source = row[4]
+        article.editor = row[5]
+        article.author = row[6]
+        if let tags: String = row[7], !tags.isEmpty {
+            article.tags = tags.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        }
+        article.decodingNote = row[8]
+        return article
+    }
+
+    static func dayNumber(_ d: ArticleDate) -> Int { d.year * 10_000 + d.month * 100 + d.day }
+
+    /// The key that sorts paths in the order the folders are walked: `/` before any other byte.
+    static func orderKey(_ path: String) -> Data {
+        Data(path.utf8.map { $0 == UInt8(ascii: "/") ? 1 : $0 })
+    }
+
+    /// A stable 64-bit number for an article's title and date as duplicates are told
+    /// (`ArticleKey`'s normal form).
+    static func ident(title: String, date: ArticleDate?) -> Int64 {
+        var hash = Fingerprint()
+        hash.add(ArticleKey.normalize(title))
+        hash.add("\u{0}\(date.map(dayNumber) ?? 0)")
+        let value = hash.value
+        return value == 0 ? 1 : value
+    }
+
+    static func encodeRelated(_ items: [RelatedItem]) -> String {
+        items.map { $0.title + "\u{1F}" + $0.summary }.joined(separator: "\u{1E}")
+    }
+
+    /// What search reads of an article besides its title: lead, body, editor, source.
+    static func searchText(_ article: Article) -> String {
+        var parts: [String] = []
+        if let lead = article.lead { parts.append(lead) }
+        for block in article.body { parts.append(block.text) }
+        return parts.joined(separator: "\n")
+    }
+
+    /// Runs `sql` as it is (tests and maintenance).
+    func execute(_ sql: String) throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+
+    /// Reads rows on the caller's thread with `body` (for search).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+}
+
+/// FNV-1a over UTF-8 bytes: a hash that is the same in every run (Swift's `Hasher` is not).
+struct Fingerprint {
+    var value: Int64 = Int64(bitPattern: 0xCBF2_9CE4_8422_2325)
+    mutating func add(_ s: String) {
+        var h = UInt64(bitPattern: value)
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        value = Int64(bitPattern: h)
+    }
+}

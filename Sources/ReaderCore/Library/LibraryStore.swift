@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where the library's index is kept: the one interface the reader, `yuedu list`, `yuedu
+/// index` and `yuedu search` use, whatever holds the rows.
+///
+/// `LibraryIndex` keeps them in an SQLite file in the user's cache. The walk of the folders,
+/// the parsing and the similar-article ranking (`LibraryRefresh`, `LibrarySimilarity`) are
+/// written against this protocol only, so another store (a team archive in a server
+/// database) implements these calls and nothing else changes.
+public protocol LibraryStore: AnyObject, Sendable {
+    /// The stamp of every file the store holds, by identity.
+    func stamps() throws -> [ArticleID: FileStamp]
+    /// Writes one step of a refresh, all of it or nothing: `files` replace the rows of the
+    /// same identity (with their text for search), `removed` go.
+    func apply(_ update: IndexUpdate) throws
+    /// The articles, in library order (newest first, undated last, then title and path in
+    /// byte order), copies of the same article left out; and the skipped files in path order.
+    func listing() throws -> StoredListing
+    /// One file's row.
+    func file(_ id: ArticleID) throws -> IndexedFile?
+    /// The articles that match `query` (without `is:` filters, which the caller knows), in
+    /// its order, at most `limit`.
+    func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit]
+    /// The similar-article list kept for `id`, most alike first; nil when none is kept yet.
+    func similar(to id: ArticleID) throws -> [ArticleID]?
+    /// Articles without a kept similar list.
+    func lackingSimilar() throws -> [ArticleID]
+    /// Keeps similar lists (replacing those of the same articles).
+    func setSimilar(_ lists: [ArticleID: [ArticleID]]) throws
+}
+
+/// One step of a refresh.
+public struct IndexUpdate: Sendable {
+    public struct Entry: Sendable {
+        public var file: IndexedFile
+        /// The full article, for the search index and the lead and related list; nil for a
+        /// skipped file.
+        public var article: Article?
+    }
+
+    public var files: [Entry] = []
+    public var removed: [ArticleID] = []
+
+    public init() {}
+    public var isEmpty: Bool { files.isEmpty && removed.isEmpty }
+}
+
+/// What the list shows, from the store.
+public struct StoredListing: Sendable {
+    /// Heads in library order (bodies not loaded).
+    public var articles: [Article]
+    /// Files that are not articles, in path order.
+    public var skipped: [SkippedFile]
+}
+
+/// One article a search found.
+public struct SearchHit: Sendable, Hashable {
+    /// The article's head (no body).
+    public var article: Article
+    /// Higher is better; only comparable within one search.
+    public var score: Double
+}

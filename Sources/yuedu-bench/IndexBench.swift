@@ -1,0 +1,66 @@
+// The library index: opening an article from it, and library-wide queries.
+//
+//     swift build -c release --product yuedu-bench
+//     .build/release/yuedu-bench index-open LIBRARY INDEX
+//     .build/release/yuedu-bench index-search INDEX QUERY...
+//
+// `index-open` writes a 100 KB article into LIBRARY, refreshes the index file INDEX, then
+// times opening that article in a 120×40 reader whose list holds the whole library as heads:
+// from `apply(.open)` (the body read from the file through `ArticleBodies`) to the finished
+// frame, each time with an empty body cache (20 rounds). `index-search` times each query
+// against INDEX, warm (7 runs after one warm-up), and prints the median and result count.
+import Foundation
+import ReaderCore
+import ReaderUI
+import Grid
+
+func benchmarkIndexOpen(_ arguments: [String]) {
+    guard arguments.count == 2 else { print("usage: index-open LIBRARY INDEX"); exit(2) }
+    let library = arguments[0], indexPath = arguments[1]
+    let seed = seedArticle()
+    var text = "一篇很长的文章：打开它要多久\n2031-01-01\n测试网\n\n"
+    while text.utf8.count < 100_000 {
+        for block in seed.body where text.utf8.count < 100_000 { text += block.text + "\n\n" }
+    }
+    let path = (library as NSString).appendingPathComponent("zz-long-article.txt")
+    try! text.write(toFile: path, atomically: false, encoding: .utf8)
+    let index = try! LibraryIndex(path: indexPath)
+    try! LibraryRefresh.run(store: index, roots: [library])
+    let heads = try! index.listing().articles
+    let bodies = ArticleBodies(store: index)
+    var state = AppState(articles: heads, width: 120, height: 40)
+    state.bodies = bodies
+    let target = heads.firstIndex { $0.path == path }!
+    var times: [Double] = []
+    for _ in 0..<20 {
+        bodies.forget()
+        // Open another article first, then select the long one in the list and open it.
+        _ = state.apply(.focusNext)
+        _ = RootView.render(state)
+        for _ in 0..<target { _ = state.apply(.lineDown) }
+        times.append(milliseconds {
+            _ = state.apply(.open)
+            _ = RootView.render(state)
+        })
+        _ = state.apply(.nextArticle)
+        _ = RootView.render(state)
+    }
+    print("library: \(heads.count) articles; article: \(text.utf8.count) bytes, \(state.layout?.lines.count ?? 0) lines")
+    print("open from the index to the finished frame: median \(format(median(times))), p99 \(format(p99(times)))")
+    try? FileManager.default.removeItem(atPath: path)
+    try! LibraryRefresh.run(store: index, roots: [library])
+}
+
+func benchmarkIndexSearch(_ arguments: [String]) {
+    guard arguments.count >= 2 else { print("usage: index-search INDEX QUERY..."); exit(2) }
+    let index = try! LibraryIndex(path: arguments[0])
+    let search = LibrarySearch(store: index)
+    for text in arguments.dropFirst() {
+        let query = try! SearchQuery(parsing: text)
+        var count = 0
+        _ = try! search.run(query)
+        var times: [Double] = []
+        for _ in 0..<7 { times.append(milliseconds { count = try! search.run(query).count }) }
+        print("\(text)\t\(count) results\tmedian \(format(median(times)))")
+    }
+}

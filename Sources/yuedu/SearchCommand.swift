@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import ReaderCore
+
+/// `yuedu search QUERY [PATH...]`: the articles that match, one line each, from the index.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search every article of a library.",
+        discussion: """
+            QUERY is words and "quoted phrases" (all must occur in the title or text; Chinese \
+            matches any substring) and fields: title:WORD, site:NAME, source:NAME, tag:TAG, \
+            after:2023-01, before:2024, is:bookmarked, is:unread. Prints one line per article: \
+            date, title and path, separated by tabs, best match first (--by-date: newest \
+            first). Exits with 1 when nothing matches, as grep does. The index is brought up \
+            to date first unless --cached.
+            """)
+
+    @Argument(help: "The query (quote it for the shell when it has spaces).")
+    var query: String
+
+    @Argument(help: "Files or directories of articles; the bundled seeds when omitted.")
+    var paths: [String] = []
+
+    @Flag(help: "Newest first instead of best match first.")
+    var byDate = false
+
+    @Flag(help: "One JSON array of {date, title, path, site, snippet} instead of lines.")
+    var json = false
+
+    @Flag(help: "Search the index as it is, without checking the files first.")
+    var cached = false
+
+    @Option(help: "At most this many results.")
+    var limit: Int?
+
+    /// A query that cannot be read: said on stderr, exit status 2 (1 is "nothing matched").
+    static func badQuery(_ reason: String) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: query: \(Printing.field(reason))\n".utf8))
+        return ExitCode(2)
+    }
+
+    func run() throws {
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery(parsing: query, order: byDate ? .date : .relevance)
+        } catch {
+            throw Self.badQuery(error.description)
+        }
+        guard !parsed.isEmpty else { throw Self.badQuery("nothing to search for") }
+        let roots = try LibraryPaths.resolve(paths)
+        try LibraryPaths.requireExisting(roots)
+        let opened = IndexOpening.open(roots: roots)
+        if let message = opened.message { Printing.warn(message) }
+        guard let index = opened.index else { throw ExitCode(2) }
+        if !cached { _ = try LibraryRefresh.run(store: index, roots: roots) }
+        let persistence = PersistencePaths(environment: ProcessInfo.processInfo.environment)
+        let bookmarks = parsed.bookmarked ? BookmarkStore(paths: persistence) : nil
+        let positions = parsed.unread ? PositionStore(paths: persistence) : nil
+        let hits = try LibrarySearch(store: index).run(
+            parsed, limit: limit,
+            isBookmarked: { bookmarks?.isBookmarked($0) ?? false },
+            isRead: { positions?.position(for: $0) != nil })
+        let list = List()
+        if json {
+            let objects: [[String: Any]] = hits.map { hit in
+                let a = hit.article
+                var object: [String: Any] = ["title": a.title, "path": a.path ?? ""]
+                object["date"] = a.date?.description ?? NSNull()
+                object["site"] = a.site ?? NSNull()
+                let whole = a.path.flatMap { try? ArticleFile.read(path: $0).get() } ?? a
+                object["snippet"] = SearchSnippet.make(whole, terms: parsed.textTerms).text
+                return object
+            }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            list.writeAll(Array(data) + [0x0A], to: 1)
+        } else {
+            var out: [UInt8] = []
+            for hit in hits {
+                if let d = hit.article.date { list.appendDate(d, to: &out) }
+                out.append(0x09)
+                out += Printing.field(hit.article.title).utf8
+                out.append(0x09)
+                out += Printing.field(hit.article.path ?? "").utf8
+                out.append(0x0A)
+            }
+            list.writeAll(out, to: 1)
+        }
+        Foundation.exit(hits.isEmpty ? 1 : 0)
+    }
+}
