@@ -22,7 +22,10 @@ struct Read: ParsableCommand {
     var theme: String? { options.theme }
     var config: String? { options.config }
 
-    var noIndex: Bool { options.noIndex }
+    // Not in ReaderOptions: the root command parses those too, and it would take
+    // `--no-index` from `yuedu list --no-index`.
+    @Flag(help: "Read the files directly, without the library index.")
+    var noIndex = false
 
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)

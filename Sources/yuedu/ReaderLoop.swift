@@ -40,6 +40,7 @@ struct ReaderLoop {
         let exitAfterList = ProcessInfo.processInfo.environment["YUEDU_EXIT_AFTER_LIST"] == "1"
         terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         CrashTrigger.fireIfRequested()
+        if exitAfterList, library?.listed == true { return 0 }
         while true {
             for event in terminal.events(timeout: persistence.timeout()) {
                 switch event {

@@ -20,7 +20,8 @@ struct Yuedu: ParsableCommand {
         discussion: """
             Reads the articles in the files and folders named (folders recursively); with no \
             path, the configured library, else the sample articles installed with yuedu. \
-            Press ? in the reader for its keys; `man yuedu` says more.
+            The library's index (in $XDG_CACHE_HOME/yuedu/) makes a start fast; --no-index reads \
+            the files directly. Press ? in the reader for its keys; `man yuedu` says more.
             """,
         version: BuildInfo.versionLine,
         subcommands: [Read.self, Render.self, Wrap.self, List.self, Index.self, Search.self, Bookmarks.self],

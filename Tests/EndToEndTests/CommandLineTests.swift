@@ -10,11 +10,11 @@ import Testing
         #expect(help.stdout.contains("USAGE: yuedu [<path> ...] [--theme <name|path>] [--config <path>] [--no-index]\n       yuedu <subcommand>"),
                 "\(help.stdout)")
         let options = help.stdout.components(separatedBy: "OPTIONS:").last ?? ""
-        for option in ["--theme <name|path>", "--config <path>", "--no-index", "--version", "--help"] {
+        for option in ["--theme <name|path>", "--config <path>", "--version", "--help"] {
             #expect(options.contains(option), "\(option)")
         }
         let subcommands = help.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
-        for name in ["render", "wrap", "list", "bookmarks"] {
+        for name in ["render", "wrap", "list", "index", "search", "bookmarks"] {
             #expect(subcommands.contains("  \(name) "), "\(name)")
         }
         #expect(!subcommands.contains("  read "), "reading is the command itself, not a listed subcommand")
@@ -22,7 +22,12 @@ import Testing
 
     @Test func subcommandNamesAreNotTakenForPaths() throws {
         // With the reader's paths on the root, `list` would be a path that does not exist.
-        let list = try run([yueduBinary, "list", repositoryRoot.appendingPathComponent("seeds").path])
+        // The library index goes to a cache folder of its own.
+        let cache = NSTemporaryDirectory() + "yuedu-cli-cache-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = cache
+        let list = try run([yueduBinary, "list", repositoryRoot.appendingPathComponent("seeds").path], environment: env)
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.split(separator: "\n").count == 11)
         let help = try run([yueduBinary, "help", "render"])

@@ -34,8 +34,14 @@ import Glibc
         // A file name with an escape in it, holding what is not an article: reported as skipped.
         try Data([0x7F, 0x45, 0x4C, 0x46, 0x00]).write(to: URL(fileURLWithPath: dir + "/x\u{1B}]2;NAME\u{07}.txt"))
 
-        let list = try run([yueduBinary, "list", dir])
+        // The library index goes to the test's folder, not the runner's cache.
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = dir + "/.cache"
+        let list = try run([yueduBinary, "list", dir], environment: env)
         #expect(list.stdout.contains("Innocent"))
+        // Skipped files come from the index too, and are as clean.
+        let again = try run([yueduBinary, "list", dir], environment: env)
+        expectClean(again.stderr, "yuedu list from the index (stderr)")
         expectClean(list.stdout, "yuedu list")
         #expect(list.stderr.contains("skipped: "))
         expectClean(list.stderr, "yuedu list's skipped lines")

@@ -130,7 +130,10 @@ extension SimilarityIndex {
                         var squares: Float = 0
                         for (key, count) in frequencies {
                             let s = Shard.of(key, count: shardCount)
-                            let local = Int(tables[s].localID[key]!)
+                            // A term the first pass did not see (the article was read again
+                            // from a file that changed in between) weighs nothing.
+                            guard let id = tables[s].localID[key] else { continue }
+                            let local = Int(id)
                             let df = tables[s].documentFrequency[local]
                             let weight = (1 + log(count)) * (log(logN / Float(df + 1)) + 1)
                             squares += weight * weight
