@@ -119,6 +119,27 @@ extension AppState {
         }
     }
 
+    /// One bookmark made or removed, as the user just did: the same as `adoptBookmarks` with
+    /// the list changed by that one key, in time independent of the number of bookmarks (a
+    /// key press must not wait on 100,000 of them).
+    public mutating func adoptBookmark(_ key: ArticleKey, isBookmarked: Bool) {
+        let selected = libraryIndex(ofRow: selection)
+        let row = library.keys.firstIndex(of: key)
+        if isBookmarked {
+            guard bookmarkSet.insert(key).inserted else { return }
+            bookmarks.insert(key, at: 0)
+            if let row { bookmarkRows.insert(row, at: 0) }
+        } else {
+            guard bookmarkSet.remove(key) != nil else { return }
+            if let i = bookmarks.firstIndex(of: key) { bookmarks.remove(at: i) }
+            if let row, let i = bookmarkRows.firstIndex(of: row) { bookmarkRows.remove(at: i) }
+        }
+        if bookmarksOnly {
+            selection = selected.flatMap { self.row(of: $0) } ?? clamp(selection, 0, max(0, listCount - 1))
+            scrollListToSelection()
+        }
+    }
+
     /// The reading positions as the store has them (at start, or after another process
     /// saved some); the open article moves to its place if it has one and is still at the top.
     public mutating func adoptPositions(_ saved: [ArticleKey: ReadingPosition]) {

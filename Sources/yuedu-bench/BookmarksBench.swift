@@ -1,7 +1,7 @@
 // `yuedu-bench bookmarks [COUNT]`: a bookmarks file of COUNT entries (100,000 by default).
 // What a key press costs: before, the write on the key path (`BookmarkStore.toggle`: lock,
 // read, decode, change, encode, write, fsync); now, the list shown and the state updated
-// (`BookmarkList.toggle`, `AppState.adoptBookmarks`), the write going to another thread.
+// (`BookmarkList.toggle`, `AppState.adoptBookmark`), the write going to another thread.
 // And the load, which no longer holds up the first frame.
 import Foundation
 import ReaderCore
@@ -40,8 +40,8 @@ func benchmarkBookmarks(_ arguments: [String]) {
     let key = ArticleKey(article)
     let presses = (0..<21).map { _ in
         milliseconds {
-            list.toggle(key)
-            state.adoptBookmarks(list.keys)
+            let now = list.toggle(key)
+            state.adoptBookmark(key, isBookmarked: now)
         }
     }
     print("now: key press updates the list and the state: median \(format(median(presses))), p99 \(format(p99(presses)))")

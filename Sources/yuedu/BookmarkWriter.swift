@@ -19,8 +19,10 @@ final class BookmarkWriter: @unchecked Sendable {
 
     /// What a batch of requests came to.
     struct Report: Sendable {
-        /// The bookmarks as the file (and this process's unsaved changes) have them, newest first.
-        var keys: [ArticleKey]
+        /// The bookmarks as the file (and this process's unsaved changes) have them, newest
+        /// first; nil when that is the list last reported with this batch's changes applied,
+        /// which the main thread already shows.
+        var keys: [ArticleKey]?
         /// Problems to show; empty when all went well.
         var messages: [String]
         /// Whether a change is only in memory (its write failed).
@@ -35,6 +37,8 @@ final class BookmarkWriter: @unchecked Sendable {
     private var store: BookmarkStore
     private let deliver: @Sendable (Report) -> Void
     private var done = 0
+    /// What the main thread shows once it has applied the requests done so far.
+    private var shown: BookmarkList?
 
     init(store: BookmarkStore, deliver: @escaping @Sendable (Report) -> Void) {
         self.store = store
@@ -78,16 +82,26 @@ final class BookmarkWriter: @unchecked Sendable {
             condition.unlock()
 
             var messages: [String] = []
+            var expected = shown
             for request in batch {
                 switch request {
-                case .load: messages += store.reload()
-                case .add(let article, let now): messages += store.add(article, now: now).messages
-                case .remove(let key): messages += store.remove(key).messages
+                case .load:
+                    messages += store.reload()
+                    expected = nil
+                case .add(let article, let now):
+                    messages += store.add(article, now: now).messages
+                    if expected?.contains(ArticleKey(article)) == false { expected?.toggle(ArticleKey(article)) }
+                case .remove(let key):
+                    messages += store.remove(key).messages
+                    if expected?.contains(key) == true { expected?.toggle(key) }
                 }
             }
+            let keys = store.bookmarks.map(\.key)
+            let changed = expected?.keys != keys
+            shown = BookmarkList(keys)
             var seen = Set<String>()
             messages = messages.filter { seen.insert($0).inserted }
-            let report = Report(keys: store.bookmarks.map(\.key), messages: messages,
+            let report = Report(keys: changed ? keys : nil, messages: messages,
                                 unsaved: store.hasUnsavedChanges, done: done + batch.count)
 
             condition.lock()

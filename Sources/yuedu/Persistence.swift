@@ -58,8 +58,10 @@ final class Persistence {
                 messages.insert("bookmark not saved yet (kept in memory, retried with the next change)", at: 0)
             }
             show(messages, in: &state)
-            if report.done == submitted {
-                bookmarks.replace(with: report.keys)
+            // Only a list that differs from what the writer expected (another yuedu changed
+            // the file, or it was read for the first time) is adopted whole.
+            if report.done == submitted, let keys = report.keys {
+                bookmarks.replace(with: keys)
                 state.adoptBookmarks(bookmarks.keys)
             }
         }
@@ -76,14 +78,15 @@ final class Persistence {
         case .toggleBookmark(let article):
             // What the user sees decides add or remove; the writer applies it to the file.
             let key = ArticleKey(article)
-            if bookmarks.toggle(key) {
+            let isBookmarked = bookmarks.toggle(key)
+            if isBookmarked {
                 submit(.add(article, now))
                 show(["bookmarked: " + article.title], in: &state)
             } else {
                 submit(.remove(key))
                 show(["bookmark removed: " + article.title], in: &state)
             }
-            state.adoptBookmarks(bookmarks.keys)
+            state.adoptBookmark(key, isBookmarked: isBookmarked)
             return true
         case .saveSearchHistory(let history):
             if let problem = searchHistory.save(history) { show([problem], in: &state) }
