@@ -21,18 +21,18 @@ export SWIFT_BACKTRACE=enable=no
 export LSAN_OPTIONS=suppressions=$root/Fuzz/lsan.supp:print_suppressions=0
 
 build() {
-    # ReaderCore and what it imports, instrumented; nothing is linked here.
-    swift build --build-path "$out" --target ReaderCore \
+    # ReaderCore and what it imports, optimized and instrumented; nothing is linked here.
+    swift build -c release --build-path "$out" --target ReaderCore \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
         -Xcc -fsanitize=fuzzer-no-link,address -Xcxx -fsanitize=fuzzer-no-link,address >&2
-    local debug=$out/debug
+    local debug=$out/release
     local objects=()
     for module in ReaderCore TextSafety TOMLKit CTOML; do
         while IFS= read -r o; do objects+=("$o"); done < <(find "$debug/$module.build" -name '*.o')
     done
     mkdir -p "$out/bin"
     for name in "${all[@]}"; do
-        swiftc -sanitize=fuzzer,address -parse-as-library -g -Onone \
+        swiftc -sanitize=fuzzer,address -parse-as-library -g -O \
             -module-name "Fuzz_$name" \
             -I "$debug/Modules" -Xcc -fmodule-map-file="$debug/CTOML.build/module.modulemap" \
             -Xcc -I -Xcc "$out/checkouts/TOMLKit/Sources/CTOML/include" \
@@ -60,7 +60,7 @@ run() {
     local dict=()
     [ -f "Fuzz/Dictionaries/$name.dict" ] && dict=(-dict="Fuzz/Dictionaries/$name.dict")
     "$out/bin/fuzz-$name" "$(corpus "$name")" "${dict[@]}" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
         -artifact_prefix="$findings/" -print_final_stats=1 > "$out/$name.log" 2>&1
     local status=$?
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)|cov: ' "$out/$name.log" | tail -3 | sed "s/^/$name: /"

@@ -13,6 +13,14 @@ public func fuzzWrap(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let lines = wrap(text, width: width, options: options)
     if lines.isEmpty { violated("no line for a paragraph") }
     let utf8 = Array(text.utf8)
+    // Where clusters start, by the segmentation the wrapper itself follows (UAX #29 with the
+    // project's Unicode data), as UTF-8 offsets.
+    let scalarText = ScalarText(text)
+    var flags = [Bool](repeating: false, count: scalarText.count)
+    scalarText.words.withUnsafeBufferPointer { words in
+        flags.withUnsafeMutableBufferPointer { GraphemeBreaker.boundaries(words, into: $0) }
+    }
+    let boundaries = Set(flags.indices.filter { flags[$0] }.map { scalarText.offsets[$0] } + [utf8.count])
     var previousEnd = 0
     for line in lines {
         assertSafe(line.text, "wrapped line")
@@ -32,8 +40,7 @@ public func fuzzWrap(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         if line.width > width && line.text.count > 1 {
             violated("line of \(line.width) cells at width \(width)", debugString(line.text))
         }
-        if let first = line.text.unicodeScalars.first, first.properties.generalCategory == .nonspacingMark,
-           line.start > 0 {
+        if line.start > 0, !boundaries.contains(line.start) {
             violated("a line starts inside a cluster", debugString(line.text))
         }
         previousEnd = line.end

@@ -78,6 +78,11 @@ extension AppState {
             return
         }
         _ = currentSearchIndex()
+        if matchOptions.variants, case .failure(let error) = ChineseVariants.shared, !toldVariantsMissing {
+            // Said once, in the prompt's counter place until the first key.
+            message = "繁简 matching off: \(error)"
+            toldVariantsMissing = true
+        }
         setPrompt(SearchPrompt(originTop: readingTop, origin: topPosition(in: layout), originGeometry: geometry))
         search = nil
     }

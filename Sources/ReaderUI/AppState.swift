@@ -56,6 +56,11 @@ public struct AppState {
     public var wrapOptions = WrapOptions() {
         didSet { if wrapOptions != oldValue { relayout() } }
     }
+    /// The kinds of match the in-article search adds (`[search]` in the configuration); the
+    /// indexes built for other options are dropped when they change.
+    public var matchOptions = MatchOptions() {
+        didSet { if matchOptions != oldValue { searchIndexes.removeAll() } }
+    }
     public let keymap: Keymap
     /// The search whose matches are highlighted in the open article.
     public internal(set) var search: ArticleSearch?
@@ -64,6 +69,8 @@ public struct AppState {
     var searchIndexes: [ArticleID: SearchIndex] = [:]
     /// How many search indexes have been built.
     public private(set) var searchIndexBuilds = 0
+    /// Whether the reader has been told that OpenCC's data is missing (it is told once).
+    var toldVariantsMissing = false
     /// The queries searched for in this session, oldest first (↑/↓ in the prompt).
     public internal(set) var searchHistory: [String] = []
     /// The related-articles sidebar: its lists, the similarity index once built, the history.
@@ -167,7 +174,7 @@ public struct AppState {
         guard let currentID, let layout else { return nil }
         if let index = searchIndexes[currentID] { return index }
         if searchIndexes.count >= 4 { searchIndexes.removeAll() }
-        let index = SearchIndex(blocks: layout.blocks.map(\.text))
+        let index = SearchIndex(blocks: layout.blocks.map(\.text), options: matchOptions)
         searchIndexBuilds += 1
         searchIndexes[currentID] = index
         return index

@@ -29,7 +29,8 @@ enum ListView {
                 x += screen.write(d + (article.decodingNote == nil ? " " : "!"), x: x, y: y, maxWidth: rect.x + rect.width - x,
                                   style: selected ? base : theme.style("ui.list.date"))
             }
-            if article.decodingNote != nil, article.date == nil || rect.width < 30 {
+            // Without the date column the mark goes before the title (with it, after the date).
+            if article.decodingNote != nil, rect.width < 30 {
                 x += screen.write("!", x: x, y: y, maxWidth: rect.x + rect.width - x, style: base)
             }
             let marks = renderMarks(state, index: index, into: &screen, rect: rect, y: y, base: base, selected: selected, theme: theme)

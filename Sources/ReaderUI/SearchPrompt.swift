@@ -86,9 +86,11 @@ public struct ArticleSearch: Hashable, Sendable {
     /// The index of the current match in `results`; nil when there are none.
     public var current: Int?
 
-    /// `[3/12]`, or a plain `no match for 'xyz'`.
+    /// `[3/12]`, with the current match's kind when it is not the text as written
+    /// (`[3/12 拼音]`, `[3/12 繁简]`), or a plain `no match for 'xyz'`.
     public var counter: String {
         guard let current, !results.isEmpty else { return "no match for '\(query)'" }
-        return "[\(current + 1)/\(results.count)]"
+        let kind = results.matches.indices.contains(current) ? results[current].kind.label.map { " " + $0 } ?? "" : ""
+        return "[\(current + 1)/\(results.count)\(kind)]"
     }
 }

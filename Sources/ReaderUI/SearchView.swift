@@ -71,7 +71,8 @@ enum SearchView {
     /// cursor's column after it, and the counter or "no match" on the right.
     static func promptLine(_ state: AppState, width: Int) -> (text: String, cursorX: Int, counter: String?) {
         guard let prompt = state.prompt else { return ("", 0, nil) }
-        var counter = prompt.text.isEmpty ? nil : state.search?.counter
+        // With nothing typed yet, a message (OpenCC missing, say) has the counter's place.
+        var counter = prompt.text.isEmpty ? state.message : state.search?.counter
         var counterWidth = counter.map { DisplayWidth.of($0) + 2 } ?? 0
         if counterWidth > width / 2 { counter = nil; counterWidth = 0 }
         // Room for the text and the cursor cell after it.

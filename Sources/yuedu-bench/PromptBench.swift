@@ -12,8 +12,9 @@ import ReaderCore
 import ReaderUI
 import Grid
 
-/// Types four queries into the search prompt `arguments[0]` times (20) and prints the
-/// keystroke-to-frame times, the first `/` and later ones.
+/// Types seven queries into the search prompt `arguments[0]` times (20) and prints the
+/// keystroke-to-frame times, the first `/` and later ones, with Chinese-aware matching off,
+/// then on.
 func benchmarkPrompt(_ arguments: [String]) {
     let rounds = arguments.first.map { Int($0) ?? 20 } ?? 20
 
@@ -28,7 +29,20 @@ func benchmarkPrompt(_ arguments: [String]) {
         }
     }
     let article = Article(title: seed.title, date: seed.date, site: seed.site, lead: seed.lead, body: body)
+    // The tables are made at start, on a thread of their own, in the reader.
+    _ = ChineseVariants.shared
+    _ = PinyinTable.shared
+    for (name, options) in [("both off", MatchOptions.exact), ("both on", MatchOptions())] {
+        print("--- [search] variants and pinyin \(name)")
+        benchmarkPrompt(article: article, bytes: bytes, rounds: rounds, options: options)
+    }
+}
+
+/// One side of the prompt benchmark: the 1 MB `article` searched with `options`.
+private func benchmarkPrompt(article: Article, bytes: Int, rounds: Int, options: MatchOptions) {
+    let body = article.body
     var state = AppState(articles: [article], width: 120, height: 40)
+    state.matchOptions = options
     var frame = Screen(width: 0, height: 0)
     let layoutTime = milliseconds { frame = RootView.render(state) }
     for _ in 0..<((state.layout?.lines.count ?? 0) / 2) { _ = state.apply(.lineDown) }
@@ -36,7 +50,8 @@ func benchmarkPrompt(_ arguments: [String]) {
     print("first frame (wraps the article once): \(format(layoutTime))")
 
     // (query, why): a rare phrase, a common word (thousands of matches), a Latin miss.
-    let queries = ["乡村振兴战略", "党建", "共同体建设", "xyz"]
+    // With both on: the same text typed traditional, and as pinyin (full, then initials).
+    let queries = ["乡村振兴战略", "党建", "共同体建设", "xyz", "鄉村振興", "xiangcunzhenxing", "xczx"]
     var openTimes: [Double] = []
     var keystrokes: [String: [Double]] = [:]
     var matchCounts: [String: Int] = [:]
@@ -66,6 +81,7 @@ func benchmarkPrompt(_ arguments: [String]) {
     var firstOpenTimes: [Double] = []
     for _ in 0..<7 {
         var fresh = AppState(articles: [article], width: 120, height: 40)
+        fresh.matchOptions = options
         frame = RootView.render(fresh)
         for _ in 0..<((fresh.layout?.lines.count ?? 0) / 2) { _ = fresh.apply(.lineDown) }
         firstOpenTimes.append(milliseconds {

@@ -24,6 +24,10 @@ extension Manual {
         ambiguous-wide = "auto" # true/false: East Asian Ambiguous characters two cells
                                 # wide or one; "auto": as the terminal answers
 
+        [search]
+        variants = true         # simplified and traditional match each other (乡 finds 鄉)
+        pinyin = true           # Latin letters also find Chinese by pinyin (xczx: 乡村振兴)
+
         [keys]                  # command = [keys]: they replace the command's defaults
         line-down = ["j", "Down"]
         top = ["g", "Home"]     # a sequence is written "g g": g, then g

@@ -14,14 +14,24 @@ struct List: ParsableCommand {
             time changed are read); --no-index reads every file.
             """)
 
-    @Argument(help: ArgumentHelp("Files or folders of articles; the sample articles when omitted.", valueName: "path"), completion: .file())
+    @Argument(help: ArgumentHelp("Files or folders of articles; when omitted, the configured library, else the sample articles.",
+                                 valueName: "path"), completion: .file())
     var paths: [String] = []
 
     @Flag(help: "Read the files directly, without the library index.")
     var noIndex = false
 
+    @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).")
+    var config: String?
+
     func run() throws {
-        let roots = try LibraryPaths.resolve(paths)
+        var library: [String] = []
+        if paths.isEmpty {
+            let configuration = Configuration.load(path: config ?? Configuration.defaultPath(), required: config != nil)
+            for issue in configuration.issues { Printing.warn("config: \(issue)") }
+            library = configuration.library
+        }
+        let roots = try LibraryPaths.resolve(paths.isEmpty ? library : paths)
         let missing = roots.filter { !FileManager.default.fileExists(atPath: $0) && !isLink($0) }
         let present = roots.filter { !missing.contains($0) }
         var articles: [ArticleHead] = []

@@ -14,8 +14,7 @@ final class Persistence {
     private var bookmarkWriter: BookmarkWriter
     private let bookmarkReports = Inbox<BookmarkWriter.Report>()
     /// The bookmarks as shown: newest first, with the changes not yet reported back.
-    private var bookmarkKeys: [ArticleKey] = []
-    private var bookmarkSet: Set<ArticleKey> = []
+    private var bookmarks = BookmarkList()
     /// Requests sent to the writer; its reports say how many it has done.
     private var submitted = 0
     private var positionStore: PositionStore
@@ -60,9 +59,8 @@ final class Persistence {
             }
             show(messages, in: &state)
             if report.done == submitted {
-                bookmarkKeys = report.keys
-                bookmarkSet = Set(report.keys)
-                state.adoptBookmarks(bookmarkKeys)
+                bookmarks.replace(with: report.keys)
+                state.adoptBookmarks(bookmarks.keys)
             }
         }
     }
@@ -78,18 +76,14 @@ final class Persistence {
         case .toggleBookmark(let article):
             // What the user sees decides add or remove; the writer applies it to the file.
             let key = ArticleKey(article)
-            if bookmarkSet.contains(key) {
-                bookmarkSet.remove(key)
-                bookmarkKeys.removeAll { $0 == key }
-                submit(.remove(key))
-                show(["bookmark removed: " + article.title], in: &state)
-            } else {
-                bookmarkSet.insert(key)
-                bookmarkKeys.insert(key, at: 0)
+            if bookmarks.toggle(key) {
                 submit(.add(article, now))
                 show(["bookmarked: " + article.title], in: &state)
+            } else {
+                submit(.remove(key))
+                show(["bookmark removed: " + article.title], in: &state)
             }
-            state.adoptBookmarks(bookmarkKeys)
+            state.adoptBookmarks(bookmarks.keys)
             return true
         case .saveSearchHistory(let history):
             if let problem = searchHistory.save(history) { show([problem], in: &state) }

@@ -22,8 +22,7 @@ struct Read: ParsableCommand {
     var theme: String? { options.theme }
     var config: String? { options.config }
 
-    @Flag(help: "Read the files directly, without the library index.")
-    var noIndex = false
+    var noIndex: Bool { options.noIndex }
 
     func run() throws {
         let setup = ReaderSetup.load(configPath: config, theme: theme)
@@ -57,6 +56,13 @@ struct Read: ParsableCommand {
         // Index the library once it is all in (and again after each reload).
         library.onLoaded = { similarity.start($0.articles) }
         library.start(&state)
+        // The tables search matches with, made ready while the reader starts, so that the
+        // first `/` does not wait for them (about a tenth of a second, see ChineseVariants).
+        let search = setup.configuration.search
+        ParallelWork.detach {
+            if search.variants { _ = ChineseVariants.shared }
+            if search.pinyin { _ = PinyinTable.shared }
+        }
         let loop = ReaderLoop(terminal: terminal, library: library, onWake: [similarity.deliver])
         let code = loop.run(&state)
         terminal.stop()

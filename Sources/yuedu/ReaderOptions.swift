@@ -10,4 +10,7 @@ struct ReaderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The configuration file (default: $XDG_CONFIG_HOME/yuedu/config.toml).", valueName: "path"),
             completion: .file(extensions: ["toml"]))
     var config: String?
+
+    @Flag(help: "Read the files directly, without the library index.")
+    var noIndex = false
 }

@@ -85,6 +85,7 @@ struct ReaderSetup {
         state.selectTheme(named: themeName)
         state.wrapOptions = configuration.wrap
         if !configuration.ambiguousWideSet, let ambiguousIsWide { state.wrapOptions.ambiguousIsWide = ambiguousIsWide }
+        state.matchOptions = configuration.search
         if var first = issues.first {
             first.file = first.file.map { ($0 as NSString).lastPathComponent }
             let more = issues.count > 1 ? " (+\(issues.count - 1) more, listed on exit)" : ""

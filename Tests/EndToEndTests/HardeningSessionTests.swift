@@ -123,4 +123,17 @@ import Glibc
         }
         try tmux.send("q")
     }
+
+    @Test func listWithoutPathsListsTheConfiguredLibraryAndTildeIsHome() throws {
+        let home = try temporaryDirectory("list-home")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: home + "/articles", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home + "/config/yuedu", withIntermediateDirectories: true)
+        try "配置的文章\n2024-05-06\n\n正文。\n".write(toFile: home + "/articles/a.txt", atomically: true, encoding: .utf8)
+        try "library = [\"~/articles\"]\n".write(toFile: home + "/config/yuedu/config.toml", atomically: true, encoding: .utf8)
+        // HOME differs from the password file's home (root's), as under sudo or in a container.
+        let result = try run([yueduBinary, "list"], environment: ["HOME": home, "XDG_CONFIG_HOME": home + "/config", "LANG": "C.UTF-8"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "2024-05-06\t配置的文章\t\(home)/articles/a.txt\n", "\(result.stdout)\(result.stderr)")
+    }
 }

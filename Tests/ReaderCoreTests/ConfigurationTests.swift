@@ -52,10 +52,22 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         #expect(config.keys.map(\.command) == ["line-down"])
         let lines = config.issues.map(\.line)
         #expect(lines == [2, 3, 7, 9, 13], "\(config.issues)")
-        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, background, mouse, library, [wrap], [keys])"))
+        #expect(config.issues.map(\.description).contains("config.toml line 2: unknown setting \"colour\" (theme, background, mouse, library, [wrap], [search], [keys])"))
         #expect(config.issues.contains { $0.line == 3 && $0.message == "mouse must be true or false, found a string" })
         #expect(config.issues.contains { $0.line == 7 && $0.message == "wrap.indent must be true or false, found an integer" })
         #expect(config.issues.contains { $0.line == 13 && $0.message.hasPrefix("keys.page-down must be a list") })
+    }
+
+    @Test func searchKindsAreOnByDefaultAndEachTurnsOff() {
+        #expect(Configuration.parse("").search == MatchOptions(variants: true, pinyin: true))
+        #expect(Configuration.parse("[search]\nvariants = false\n").search == MatchOptions(variants: false, pinyin: true))
+        #expect(Configuration.parse("[search]\npinyin = false\n").search == MatchOptions(variants: true, pinyin: false))
+        let bad = Configuration.parse("[search]\npinyin = \"no\"\nfuzzy = true\n", file: "config.toml")
+        #expect(bad.search == MatchOptions())
+        #expect(bad.issues.map(\.description) == [
+            "config.toml line 2: search.pinyin must be true or false, found a string",
+            "config.toml line 3: unknown setting search.fuzzy (variants, pinyin)",
+        ])
     }
 
     @Test func invalidTOMLIsReportedWithItsLineAndTheRestApplies() {
@@ -127,32 +139,32 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
 
     @Test func paletteNamesHexAndIndices() throws {
         let (theme, issues) = ThemeCatalog.parse("""
-            "ui.a" = "accent"
-            "ui.b" = { fg = "#ff0000", bg = 17, modifiers = ["bold", "italic"] }
-            "ui.c" = { fg = "bright-blue", bg = "default" }
-            "ui.d" = "grey"
+            "ui.list" = "accent"
+            "ui.header" = { fg = "#ff0000", bg = 17, modifiers = ["bold", "italic"] }
+            "ui.border" = { fg = "bright-blue", bg = "default" }
+            "ui.help" = "grey"
             [palette]
             accent = "#ffd7af"
             """, name: "t")
         #expect(issues.isEmpty, "\(issues)")
         let scopes = try #require(theme).scopes
-        #expect(scopes["ui.a"] == ThemeScope(foreground: .rgb(0xFF, 0xD7, 0xAF)))
-        #expect(scopes["ui.b"] == ThemeScope(foreground: .rgb(255, 0, 0), background: .indexed(17), modifiers: [.bold, .italic]))
-        #expect(scopes["ui.c"] == ThemeScope(foreground: .indexed(12), background: .default))
-        #expect(scopes["ui.d"] == ThemeScope(foreground: .indexed(8)))
+        #expect(scopes["ui.list"] == ThemeScope(foreground: .rgb(0xFF, 0xD7, 0xAF)))
+        #expect(scopes["ui.header"] == ThemeScope(foreground: .rgb(255, 0, 0), background: .indexed(17), modifiers: [.bold, .italic]))
+        #expect(scopes["ui.border"] == ThemeScope(foreground: .indexed(12), background: .default))
+        #expect(scopes["ui.help"] == ThemeScope(foreground: .indexed(8)))
     }
 
     @Test func badScopesAreReportedWithLinesAndLeftOut() throws {
         let (theme, issues) = ThemeCatalog.parse("""
-            "ui.good" = "red"
-            "ui.bad" = { fg = "purplish" }
-            "ui.worse" = { fg = "red", blink = true }
-            "ui.odd" = { modifiers = ["sparkle"] }
-            "ui.big" = 300
+            "ui.bookmark" = "red"
+            "ui.sidebar" = { fg = "purplish" }
+            "ui.statusbar" = { fg = "red", blink = true }
+            "ui.reading" = { modifiers = ["sparkle"] }
+            "ui.help.key" = 300
             """, name: "t")
         let t = try #require(theme)
-        #expect(t.scopes["ui.good"] == ThemeScope(foreground: .indexed(1)))
-        #expect(t.scopes["ui.big"] == nil)
+        #expect(t.scopes["ui.bookmark"] == ThemeScope(foreground: .indexed(1)))
+        #expect(t.scopes["ui.help.key"] == nil)
         #expect(Set(issues.compactMap(\.line)) == [2, 3, 4, 5], "\(issues)")
         #expect(issues.allSatisfy { $0.file == "t.toml" })
     }
@@ -162,14 +174,14 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try """
-            "ui.a" = "main"
-            "ui.b" = { fg = "main", modifiers = ["bold"] }
+            "ui.list" = "main"
+            "ui.header" = { fg = "main", modifiers = ["bold"] }
             [palette]
             main = 100
             """.write(toFile: dir + "/base.toml", atomically: true, encoding: .utf8)
         try """
             inherits = "base"
-            "ui.b" = "blue"
+            "ui.header" = "blue"
             [palette]
             main = 200
             """.write(toFile: dir + "/child.toml", atomically: true, encoding: .utf8)
@@ -179,8 +191,8 @@ let themesDirectory = (seedsDirectory as NSString).deletingLastPathComponent + "
         let (child, issues) = catalog.load("child")
         #expect(issues.isEmpty)
         // The parent's scope with the child's palette; the child's own scope wins.
-        #expect(child?.scopes["ui.a"] == ThemeScope(foreground: .indexed(200)))
-        #expect(child?.scopes["ui.b"] == ThemeScope(foreground: .indexed(4)))
+        #expect(child?.scopes["ui.list"] == ThemeScope(foreground: .indexed(200)))
+        #expect(child?.scopes["ui.header"] == ThemeScope(foreground: .indexed(4)))
         let (loop, loopIssues) = catalog.load("loop1")
         #expect(loop != nil)
         #expect(loopIssues.contains { $0.message.contains("loop") && $0.line == 1 })

@@ -125,4 +125,78 @@ import TextSafety
         #expect(text == "abcd e f\u{FFFD}g␛]2;x␇")
         for scalar in text.unicodeScalars { #expect(ControlPolicy.isSafe(scalar)) }
     }
+
+    // MARK: - Met as a new user
+
+    @Test func anUnquotedValueGetsAHint() {
+        let config = Configuration.parse("theme = light\nmouse = false\n", file: "config.toml")
+        #expect(config.issues.count == 1)
+        #expect(config.issues.first?.line == 1)
+        #expect(config.issues.first?.message.contains("theme = \"light\"") == true, "\(config.issues)")
+        #expect(config.mouse == false, "the rest still applies")
+    }
+
+    @Test func aMisspelledScopeIsReported() {
+        let (theme, issues) = ThemeCatalog.parse("\"ui.reading.meta\" = \"red\"\n\"ui.readin.meta\" = \"blue\"\n", name: "mine")
+        #expect(theme?.scopes["ui.reading.meta"] != nil)
+        #expect(issues.count == 1)
+        #expect(issues.first?.line == 2)
+        #expect(issues.first?.message.contains("did you mean \"ui.reading.meta\"") == true, "\(issues)")
+    }
+
+    @Test func theBundledThemesUseOnlyKnownScopes() throws {
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes").path
+        let catalog = ThemeCatalog(directories: [themes])
+        for name in catalog.names {
+            let (theme, issues) = catalog.load(name)
+            #expect(theme != nil && issues.isEmpty, "\(name): \(issues)")
+        }
+    }
+}
+
+/// Markdown's inline parser in time linear in its input, whatever the nesting.
+@Suite struct MarkdownLinearTests {
+    /// Seconds to parse `text` as Markdown, the fastest of three runs.
+    private func seconds(_ text: String) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = Date()
+            _ = MarkdownFormat.parse("# T\n\n" + text + "\n")
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        return best
+    }
+
+    private func nestedLinks(_ depth: Int) -> String {
+        String(repeating: "[", count: depth) + "x" + String(repeating: "](u)", count: depth)
+    }
+
+    @Test(arguments: ["nested links", "open brackets", "backticks", "angle brackets", "reference brackets"])
+    func pathologicalInlinesCostLinearTime(kind: String) {
+        func input(_ n: Int) -> String {
+            switch kind {
+            case "nested links": return nestedLinks(n)
+            case "open brackets": return String(repeating: "[", count: n)
+            case "backticks": return String(repeating: "`a", count: n)
+            case "angle brackets": return String(repeating: "<", count: n)
+            default: return String(repeating: "[a][", count: n)
+            }
+        }
+        let small = seconds(input(20_000))
+        let large = seconds(input(160_000))
+        // 8 times the input: about 8 times the time when linear, 64 times when quadratic.
+        #expect(large / max(small, 0.01) < 24, "\(kind): 20,000: \(small) s, 160,000: \(large) s")
+    }
+
+    @Test func halfAMegabyteOfNestedLinksParses() {
+        let article = MarkdownFormat.parse("# T\n\n" + nestedLinks(100_000) + "\n")
+        #expect(article?.body.first?.text.contains("x") == true)
+    }
+
+    @Test func ordinaryLinksStillResolve() {
+        let article = MarkdownFormat.parse("# T\n\n前 [外 [内](a) 链](b) 后 `代码` <https://e.x>\n")
+        #expect(article?.body.first?.text == "前 外 内 链 后 代码 https://e.x")
+        #expect(article?.body.first?.links.map(\.target) == ["b", "https://e.x"])
+    }
 }

@@ -115,6 +115,16 @@ private func batch(_ articles: [Article]) -> [Article] {
         #expect(wide[2].hasPrefix(" 20-01-01 一月"), "\(wide[2])")
     }
 
+    @Test func anUndatedUndecodableArticleHasOneFlag() throws {
+        var undated = article("乱码", month: 2)
+        undated.date = nil
+        undated.decodingNote = "3 invalid bytes shown as �"
+        let s = AppState(articles: batch([undated]), width: 120, height: 24)
+        let row = RootView.render(s).textLines[1]
+        #expect(row.hasPrefix("▸        !乱码"), "\(row)")
+        #expect(row.filter { $0 == "!" }.count == 1, "\(row)")
+    }
+
     // MARK: - Skipped overlay
 
     private func skippedState() -> AppState {

@@ -13,6 +13,10 @@ import Foundation
 /// indent = true
 /// ambiguous-wide = "auto"
 ///
+/// [search]
+/// variants = true   # 乡 finds 鄉 (simplified and traditional as one)
+/// pinyin = true     # xczx finds 乡村振兴
+///
 /// [keys]
 /// line-down = ["j", "Down", "x"]
 /// top = ["g g", "Home"]
@@ -40,6 +44,8 @@ public struct Configuration: Sendable {
     public var background = Background.auto
     public var mouse = true
     public var wrap = WrapOptions()
+    /// The kinds of match search adds to the text as written (`[search]`).
+    public var search = MatchOptions()
     /// Whether `wrap.ambiguous-wide` was set (true or false); when not (or "auto"), the reader
     /// asks the terminal how it draws an ambiguous character.
     public var ambiguousWideSet = false
@@ -51,6 +57,12 @@ public struct Configuration: Sendable {
     public var file: String?
 
     public init() {}
+
+    /// `$HOME`, or the password file's home when it is not set.
+    static func home(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        return NSHomeDirectory()
+    }
 
     /// `$XDG_CONFIG_HOME/yuedu/config.toml`, or `~/.config/yuedu/config.toml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -98,7 +110,7 @@ public struct Configuration: Sendable {
                     config.issues.append(issue)
                     return config
                 }
-                issue.message += ": that line is left out"
+                issue.message += ": that line is left out" + Self.hint(forLine: lines[line - 1])
                 config.issues.append(issue)
                 lines[line - 1] = ""
                 text = lines.joined(separator: "\n")
@@ -149,6 +161,15 @@ public struct Configuration: Sendable {
                     default: issue("unknown setting wrap.\(name) (indent, ambiguous-wide)", key: name, table: "wrap")
                     }
                 }
+            case "search":
+                guard case .table(let search) = value else { issue("search must be a table ([search])", key: key); continue }
+                for (name, v) in search.sorted(by: { $0.key < $1.key }) {
+                    switch name {
+                    case "variants": if let b = bool(v, name, in: "search") { config.search.variants = b }
+                    case "pinyin": if let b = bool(v, name, in: "search") { config.search.pinyin = b }
+                    default: issue("unknown setting search.\(name) (variants, pinyin)", key: name, table: "search")
+                    }
+                }
             case "keys":
                 guard case .table(let keys) = value else { issue("keys must be a table ([keys])", key: key); continue }
                 func bindings(_ entries: [String: ConfigValue], context: String?) {
@@ -175,11 +196,22 @@ public struct Configuration: Sendable {
                 }
                 bindings(keys, context: nil)
             default:
-                issue("unknown setting \"\(key)\" (theme, background, mouse, library, [wrap], [keys])", key: key)
+                issue("unknown setting \"\(key)\" (theme, background, mouse, library, [wrap], [search], [keys])", key: key)
             }
         }
         config.issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return config
+    }
+
+    /// A hint for the commonest mistake, a string without quotes (`theme = light`).
+    static func hint(forLine line: String) -> String {
+        guard let eq = line.firstIndex(of: "=") else { return "" }
+        let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+        let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, let first = value.unicodeScalars.first,
+              first.properties.isAlphabetic || first == "~" || first == "/" || first == ".",
+              value != "true", value != "false", Double(value) == nil else { return "" }
+        return " (a text value is quoted: \(key) = \"\(value)\")"
     }
 
     private static func describe(_ value: ConfigValue) -> String {
@@ -188,7 +220,8 @@ public struct Configuration: Sendable {
     }
 
     private static func expand(_ path: String, directory: String) -> String {
-        if path == "~" || path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst() }
+        // `~` is $HOME, as the shell has it (not the password file's home).
+        if path == "~" || path.hasPrefix("~/") { return home() + path.dropFirst() }
         if path.hasPrefix("/") { return path }
         return (directory as NSString).appendingPathComponent(path)
     }

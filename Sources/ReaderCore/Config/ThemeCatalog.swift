@@ -17,6 +17,56 @@ public struct ThemeCatalog: Sendable {
     /// The name of the built-in theme.
     public static let defaultName = "default"
 
+    /// The scopes the reader draws with. A scope styles itself and the scopes below it that a
+    /// theme leaves out (`ui.reading` styles `ui.reading.body`), so these and every prefix of
+    /// them are what a theme may set; any other name is a mistake, reported.
+    public static let knownScopes: Set<String> = {
+        let drawn = [
+            "ui.bookmark", "ui.border", "ui.header", "ui.help.key", "ui.help.title",
+            "ui.list.current", "ui.list.date", "ui.list.selected.unfocused",
+            "ui.reading.body", "ui.reading.heading", "ui.reading.lead.bar", "ui.reading.meta",
+            "ui.reading.preview", "ui.reading.title", "ui.reading.trailer",
+            "ui.search.current", "ui.search.match",
+            "ui.sidebar.part", "ui.sidebar.selected", "ui.sidebar.summary", "ui.sidebar.title.in-library",
+            "ui.statusbar.message", "ui.statusbar.mode",
+        ]
+        var names: Set<String> = []
+        for scope in drawn {
+            var name = Substring(scope)
+            while true {
+                names.insert(String(name))
+                guard let dot = name.lastIndex(of: ".") else { break }
+                name = name[..<dot]
+            }
+        }
+        return names
+    }()
+
+    /// The issue for a scope no part of the reader draws, naming the closest known one.
+    static func unknownScope(_ name: String, at file: String, line: Int?) -> ConfigIssue? {
+        guard !knownScopes.contains(name) else { return nil }
+        let closest = knownScopes.min { distance($0, name) < distance($1, name) }
+        let suggestion = closest.map { distance($0, name) <= 3 ? " (did you mean \"\($0)\"?)" : "" } ?? ""
+        return ConfigIssue(file: file, line: line, message: "unknown scope \"\(name)\": ignored\(suggestion)")
+    }
+
+    /// Edit distance, for suggestions between short names.
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard a.count < 100, b.count < 100 else { return Int.max }
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+
     /// The theme names, the default first, then the others sorted.
     public var names: [String] {
         var names: Set<String> = [Self.defaultName]
@@ -197,11 +247,17 @@ public struct ThemeCatalog: Sendable {
                         for (colourName, colour) in palette {
                             theme.lightPalette[colourName] = Entry(value: colour, origin: Origin(file: file, line: source.line(of: colourName, in: "light.palette")))
                         }
+                    } else if let issue = unknownScope(name, at: file, line: source.line(of: name, in: "light")) {
+                        issues.append(issue)
                     } else {
                         theme.lightScopes[name] = Entry(value: entry, origin: Origin(file: file, line: source.line(of: name, in: "light")))
                     }
                 }
             default:
+                if let issue = unknownScope(key, at: file, line: origin.line) {
+                    issues.append(issue)
+                    continue
+                }
                 theme.scopes[key] = Entry(value: value, origin: origin)
             }
         }

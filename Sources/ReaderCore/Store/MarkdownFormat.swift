@@ -292,7 +292,22 @@ public enum MarkdownFormat {
         return Block(.paragraph, result, links: links)
     }
 
+    /// The most nested links or images a paragraph is parsed into; deeper ones show their text.
+    static let maximumLinkDepth = 32
+
+    /// The inline Markdown of one paragraph, in work linear in its length: every step of every
+    /// scan (for a closing bracket, parenthesis, backtick run or `>`) spends from a budget of
+    /// a few steps per byte, and once it is spent the rest of the paragraph is taken as plain
+    /// text. Without it, nested links (`[[[…x](u)](u)](u)`) and unclosed brackets or
+    /// backticks made each opening scan to the end: quadratic time, and a stack overflow
+    /// at half a megabyte of nesting.
     static func inlineBytes(_ chars: [UInt8], references: [String: String]) -> ([UInt8], [(offset: Int, text: String, target: String)]) {
+        var budget = 8 * chars.count + 1024
+        return inlineBytes(chars, references: references, budget: &budget, depth: 0)
+    }
+
+    static func inlineBytes(_ chars: [UInt8], references: [String: String], budget: inout Int,
+                            depth: Int) -> ([UInt8], [(offset: Int, text: String, target: String)]) {
         var out: [UInt8] = []
         out.reserveCapacity(chars.count)
         var links: [(offset: Int, text: String, target: String)] = []
@@ -302,6 +317,11 @@ public enum MarkdownFormat {
         func isASCIIPunctuation(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F && !isWord(b) }
 
         while i < chars.count {
+            budget -= 1
+            if budget <= 0 {
+                out += chars[i...]
+                break
+            }
             let c = chars[i]
             switch c {
             case backslash where i + 1 < chars.count && isASCIIPunctuation(chars[i + 1]):
@@ -312,8 +332,9 @@ public enum MarkdownFormat {
                 while i + ticks < chars.count, chars[i + ticks] == tick { ticks += 1 }
                 var j = i + ticks
                 var found: Int? = nil
-                while j + ticks <= chars.count {
-                    if chars[j..<(j + ticks)].allSatisfy({ $0 == tick }) { found = j; break }
+                while j + ticks <= chars.count, budget > 0 {
+                    budget -= 1
+                    if chars[j] == tick, chars[j..<(j + ticks)].allSatisfy({ $0 == tick }) { found = j; break }
                     j += 1
                 }
                 if let close = found {
@@ -337,8 +358,9 @@ public enum MarkdownFormat {
                 }
                 i += run
             case UInt8(ascii: "!") where i + 1 < chars.count && chars[i + 1] == UInt8(ascii: "["):
-                if let (label, target, next) = link(in: chars, at: i + 1, references: references) {
-                    let alt = inlineBytes(label, references: references).0
+                if let (label, target, next) = link(in: chars, at: i + 1, references: references, budget: &budget) {
+                    let alt = depth < maximumLinkDepth
+                        ? inlineBytes(label, references: references, budget: &budget, depth: depth + 1).0 : label
                     if !alt.isEmpty {
                         links.append((out.count, String(decoding: alt, as: UTF8.self), target))
                         out += alt
@@ -349,8 +371,9 @@ public enum MarkdownFormat {
                     i += 1
                 }
             case UInt8(ascii: "["):
-                if let (label, target, next) = link(in: chars, at: i, references: references) {
-                    let inner = inlineBytes(label, references: references).0
+                if let (label, target, next) = link(in: chars, at: i, references: references, budget: &budget) {
+                    let inner = depth < maximumLinkDepth
+                        ? inlineBytes(label, references: references, budget: &budget, depth: depth + 1).0 : label
                     links.append((out.count, String(decoding: inner, as: UTF8.self), target))
                     out += inner
                     i = next
@@ -359,7 +382,13 @@ public enum MarkdownFormat {
                     i += 1
                 }
             case UInt8(ascii: "<"):
-                if let close = chars[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                var scan = i + 1
+                while scan < chars.count, chars[scan] != UInt8(ascii: ">"), budget > 0 {
+                    budget -= 1
+                    scan += 1
+                }
+                if scan < chars.count, chars[scan] == UInt8(ascii: ">") {
+                    let close = scan
                     let inside = chars[(i + 1)..<close]
                     let text = String(decoding: inside, as: UTF8.self)
                     if text.hasBytePrefix("http://") || text.hasBytePrefix("https://") || text.hasBytePrefix("mailto:") {
@@ -387,11 +416,20 @@ public enum MarkdownFormat {
     /// `[label](target "title")`, `[label][id]` or `[label]` (a defined id) at `start`:
     /// the label's bytes, the target and the index after the link; nil when it is not a link.
     static func link(in chars: [UInt8], at start: Int, references: [String: String]) -> ([UInt8], String, Int)? {
+        var budget = Int.max
+        return link(in: chars, at: start, references: references, budget: &budget)
+    }
+
+    /// `link(in:at:references:)`, each step of its scans spent from `budget`; nil when it runs out.
+    static func link(in chars: [UInt8], at start: Int, references: [String: String],
+                     budget: inout Int) -> ([UInt8], String, Int)? {
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
         var depth = 0
         var j = start
         var end: Int? = nil
         while j < chars.count {
+            budget -= 1
+            if budget <= 0 { return nil }
             if chars[j] == UInt8(ascii: "\\") { j += 2; continue }
             if chars[j] == open { depth += 1 }
             if chars[j] == close { depth -= 1; if depth == 0 { end = j; break } }
@@ -404,6 +442,8 @@ public enum MarkdownFormat {
             var k = end + 2
             var parens = 1
             while k < chars.count {
+                budget -= 1
+                if budget <= 0 { return nil }
                 if chars[k] == UInt8(ascii: "(") { parens += 1 }
                 if chars[k] == UInt8(ascii: ")") { parens -= 1; if parens == 0 { break } }
                 k += 1
@@ -415,7 +455,13 @@ public enum MarkdownFormat {
             return (label, target, k + 1)
         }
         if end + 1 < chars.count, chars[end + 1] == open {
-            guard let k = chars[(end + 2)...].firstIndex(of: close) else { return nil }
+            var k = end + 2
+            while k < chars.count, chars[k] != close {
+                budget -= 1
+                if budget <= 0 { return nil }
+                k += 1
+            }
+            guard k < chars.count else { return nil }
             var id = string((end + 2)..<k)
             if id.isEmpty { id = String(decoding: label, as: UTF8.self) }
             guard let target = references[id.lowercased()] else { return nil }
