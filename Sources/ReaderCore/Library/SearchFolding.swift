@@ -28,33 +28,26 @@ public struct SearchFolding: Sendable {
 enum ShortTerms {
     static func isCJK(_ v: UInt32) -> Bool { TermExtractor.isCJK(v) }
 
-    /// `text` as space-separated tokens for the short-term table.
-    static func tokens(of text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
+    /// Walks `text` as the table sees it: runs of CJK characters (`run`) and lower-cased
+    /// words of other letters and digits (`word`), in order; anything else separates them.
+    static func segments(of text: String, run: ([Unicode.Scalar]) -> Void, word: (String.UnicodeScalarView) -> Void) {
+        var cjk: [Unicode.Scalar] = []
+        var letters = String.UnicodeScalarView()
         func flushRun() {
-            guard !run.isEmpty else { return }
-            for i in 0..<run.count {
-                if !out.isEmpty { out.append(" ") }
-                out.append(run[i])
-                if i + 1 < run.count { out.append(run[i + 1]) }
-            }
-            run.removeAll(keepingCapacity: true)
+            if !cjk.isEmpty { run(cjk) }
+            cjk.removeAll(keepingCapacity: true)
         }
         func flushWord() {
-            guard !word.isEmpty else { return }
-            if !out.isEmpty { out.append(" ") }
-            out.append(contentsOf: word)
-            word.removeAll(keepingCapacity: true)
+            if !letters.isEmpty { word(letters) }
+            letters.removeAll(keepingCapacity: true)
         }
         for s in text.unicodeScalars {
             if isCJK(s.value) {
                 flushWord()
-                run.append(s)
+                cjk.append(s)
             } else if s.properties.isAlphabetic || s.properties.numericType != nil {
                 flushRun()
-                for l in s.properties.lowercaseMapping.unicodeScalars { word.append(l) }
+                for l in s.properties.lowercaseMapping.unicodeScalars { letters.append(l) }
             } else {
                 flushRun()
                 flushWord()
@@ -62,6 +55,21 @@ enum ShortTerms {
         }
         flushRun()
         flushWord()
+    }
+
+    /// `text` as space-separated tokens for the short-term table.
+    static func tokens(of text: String) -> String {
+        var out = String.UnicodeScalarView()
+        segments(of: text, run: { run in
+            for i in 0..<run.count {
+                if !out.isEmpty { out.append(" ") }
+                out.append(run[i])
+                if i + 1 < run.count { out.append(run[i + 1]) }
+            }
+        }, word: { word in
+            if !out.isEmpty { out.append(" ") }
+            out.append(contentsOf: word)
+        })
         return String(out)
     }
 
@@ -69,10 +77,7 @@ enum ShortTerms {
     /// table: its pieces ANDed, a lone CJK character as a prefix.
     static func expression(for term: String) -> String? {
         var pieces: [String] = []
-        var run: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
-        func flushRun() {
-            guard !run.isEmpty else { return }
+        segments(of: term, run: { run in
             var i = 0
             while i < run.count {
                 if i + 1 < run.count {
@@ -83,27 +88,7 @@ enum ShortTerms {
                     i += 1
                 }
             }
-            run.removeAll()
-        }
-        func flushWord() {
-            guard !word.isEmpty else { return }
-            pieces.append(quoted(String(word)))
-            word.removeAll()
-        }
-        for s in term.unicodeScalars {
-            if isCJK(s.value) {
-                flushWord()
-                run.append(s)
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
-                flushRun()
-                for l in s.properties.lowercaseMapping.unicodeScalars { word.append(l) }
-            } else {
-                flushRun()
-                flushWord()
-            }
-        }
-        flushRun()
-        flushWord()
+        }, word: { pieces.append(quoted(String($0))) })
         return pieces.isEmpty ? nil : pieces.joined(separator: " AND ")
     }
 
