@@ -41,7 +41,12 @@ extension AppState {
         let selectedRow = selection - listTop
         let selectedID = libraryIndex(ofRow: selection).map { library.ids[$0] }
         library.merge(batch)
-        related.lookup.add(batch, in: library)
+        if wasEmpty {
+            // The first batch (from an index: the whole library) is looked up as it is.
+            related.lookup = TitleLookup(articles: library.articles)
+        } else {
+            related.lookup.add(batch, in: library)
+        }
         if wasEmpty {
             currentID = library.ids.first
             selection = 0

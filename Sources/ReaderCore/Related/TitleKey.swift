@@ -11,6 +11,11 @@
 public enum TitleKey {
     /// The comparison key of `title`; empty when the title has nothing but punctuation.
     public static func normalize(_ title: String) -> String {
+        quickNormalize(title) ?? normalizeByCharacters(title)
+    }
+
+    /// `normalize(title)` one character (grapheme) at a time: for any title.
+    static func normalizeByCharacters(_ title: String) -> String {
         var key = String.UnicodeScalarView()
         for character in title {
             TextFolding.forEachFoldedScalar(of: character, foldingCase: true) { scalar in
@@ -19,6 +24,36 @@ public enum TitleKey {
         }
         return String(key)
     }
+
+    /// `normalize(title)` one scalar at a time, for titles made only of the scalars whose
+    /// normal form `ArticleKey` knows without Foundation (ASCII, CJK ideographs, kana, CJK and
+    /// full-width punctuation): each is a character of its own, folds as `TextFolding` folds
+    /// it (full-width to ASCII, ASCII capitals to small letters, the rest as it is) and is
+    /// kept or not by its category. Nil for any other title. A start from the index builds
+    /// the lookup from every title of the library, so this is most of what a start costs.
+    static func quickNormalize(_ title: String) -> String? {
+        var key = String.UnicodeScalarView()
+        for scalar in title.unicodeScalars {
+            var v = scalar.value
+            if v >= 0xFF01 && v <= 0xFF5E {
+                v -= 0xFEE0
+            } else if v == 0x3000 {
+                continue // a space
+            } else if !ArticleKey.hasOwnNormalForm(v) {
+                return nil
+            }
+            if v < 0x80 {
+                if asciiKept[Int(v)] { key.append(Unicode.Scalar(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)!) }
+            } else if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x3041...0x3096).contains(v)
+                        || (0x30A1...0x30FA).contains(v) || isKept(Unicode.Scalar(v)!) {
+                key.append(Unicode.Scalar(v)!)
+            }
+        }
+        return String(key)
+    }
+
+    /// Which ASCII scalars `isKept` keeps.
+    private static let asciiKept: [Bool] = (0..<128).map { isKept(Unicode.Scalar(UInt8($0))) }
 
     static func isKept(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

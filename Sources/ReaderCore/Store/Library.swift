@@ -31,6 +31,8 @@ public struct Library: Sendable {
     /// Merges `batch` (in library order, without copies of articles already here).
     public mutating func merge(_ batch: [Article]) {
         guard !batch.isEmpty else { return }
+        // The first batch (all of an index's listing at once) is the library as it comes.
+        if articles.isEmpty { return replace(with: batch) }
         typealias Entry = (article: Article, id: ArticleID, key: ArticleKey)
         let old: [Entry] = articles.indices.map { (articles[$0], ids[$0], keys[$0]) }
         let new: [Entry] = batch.map { ($0, $0.id, ArticleKey($0)) }
@@ -50,6 +52,8 @@ public struct Library: Sendable {
     }
 
     private mutating func reindex() {
-        indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        indexByID = [:]
+        indexByID.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
     }
 }
