@@ -3,12 +3,17 @@
 //     swift build -c release --product yuedu-bench
 //     .build/release/yuedu-bench index-open LIBRARY INDEX
 //     .build/release/yuedu-bench index-search INDEX QUERY...
+//     .build/release/yuedu-bench index-lists LIBRARY INDEX
 //
 // `index-open` writes a 100 KB article into LIBRARY, refreshes the index file INDEX, then
 // times opening that article from its head as the index lists it: the body read from the file
 // through `ArticleBodies` (cache emptied each round), laid out and drawn in a 120×40 reader
 // (20 rounds). `index-search` times each query
 // against INDEX, warm (7 runs after one warm-up), and prints the median and result count.
+// `index-lists` builds or refreshes INDEX for LIBRARY as `yuedu index --no-similar` does but
+// leaves the articles' text out of the search tables: every row the list, a start and
+// `yuedu list` read, for a library whose full first build would take hours on a small machine
+// (the full-text tables take no part in a start or a list).
 import Foundation
 import ReaderCore
 import ReaderUI
@@ -61,4 +66,18 @@ func benchmarkIndexSearch(_ arguments: [String]) {
         for _ in 0..<7 { times.append(milliseconds { count = try! search.run(query).count }) }
         print("\(text)\t\(count) results\tmedian \(format(median(times)))")
     }
+}
+
+func benchmarkIndexLists(_ arguments: [String]) {
+    guard arguments.count == 2 else { print("usage: index-lists LIBRARY INDEX"); exit(2) }
+    let index = try! LibraryIndex(path: arguments[1])
+    var steps = 0
+    let time = milliseconds {
+        let result = try! LibraryRefresh.run(store: index, roots: [arguments[0]], indexingText: false) { progress in
+            steps += 1
+            if steps % 50 == 0 { print("\(progress.done) of \(progress.total)") }
+        }
+        print(result.counts)
+    }
+    print("built in \(format(time))")
 }

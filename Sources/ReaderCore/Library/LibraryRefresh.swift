@@ -15,9 +15,10 @@ public enum LibraryRefresh {
     /// Files read and written per step: each step is one transaction.
     public static let stepSize = 1024
 
-    /// Refreshes `store` from `roots`, calling `progress` after each step (on this thread).
+    /// Refreshes `store` from `roots`, calling `progress` after each step (on this thread);
+    /// without `indexingText` the search tables are left out (see `IndexUpdate.indexesText`).
     @discardableResult
-    public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize,
+    public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize, indexingText: Bool = true,
                            progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
         var result = Result()
         let known = try store.stamps()
@@ -70,6 +71,7 @@ public enum LibraryRefresh {
                 if let reason = entry.skipReason { skipped.append(SkippedFile(path: path, reason: reason)) }
                 update.files.append(IndexUpdate.Entry(file: entry, article: article))
             }
+            update.indexesText = indexingText
             try store.apply(update)
             update = IndexUpdate()
             progress?(IndexProgress(done: files.count - toRead.count + end, total: files.count, written: written,
