@@ -224,4 +224,17 @@ import Testing
         #expect(TitleKey.quickNormalize("ｶﾞ") == nil)
         #expect(TitleKey.quickNormalize("【新视点】基层党建？ ＡＢ") == "新视点基层党建ab")
     }
+
+    @Test func fingerprintsAreThoseOfTheKeys() {
+        var generator = SeededGenerator(seed: 37)
+        let pieces = ["党建", "Swift", "ABC", " ", "\u{3000}", "？", "（1）", "ウェブ", "・", "ｶ", "é", "e\u{301}", "—", "々", "😀", "。"]
+        for _ in 0..<2_000 {
+            var title = ""
+            for _ in 0..<generator.int(0...6) { title += generator.pick(pieces) }
+            let key = TitleKey.normalizeByCharacters(title)
+            var hash = Fingerprint()
+            hash.add(key)
+            #expect(TitleKey.fingerprint(title) == (key.isEmpty ? nil : hash.value), "\(title.debugDescription)")
+        }
+    }
 }

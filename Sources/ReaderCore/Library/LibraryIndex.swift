@@ -366,10 +366,17 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         var article = Article(title: row[1], path: row[0])
         let day: Int = row[2]
         if day > 0 { article.date = ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) }
-        article.site = names.shared(row[3])
-        article.source = names.shared(row[4])
-        article.editor = names.shared(row[5])
-        article.author = names.shared(row[6])
+        let site = names.shared(row[3] as String?)
+        article.site = site
+        // Most articles name their site again as source or editor: that string, once.
+        func same(_ value: String?) -> String? {
+            guard let value else { return nil }
+            if let site, value.utf8.elementsEqual(site.utf8) { return site }
+            return names.shared(value)
+        }
+        article.source = same(row[4])
+        article.editor = same(row[5])
+        article.author = same(row[6])
         if let tags: String = row[7], !tags.isEmpty {
             article.tags = tags.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { names.shared(String($0)) }
         }
@@ -441,6 +448,11 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
 
+    /// The text values of a one-column query (tests and maintenance).
+    func strings(_ sql: String) throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: sql) }
+    }
+
     /// Reads rows on the caller's thread with `body` (for search).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
@@ -451,11 +463,14 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
 struct Fingerprint {
     var value: Int64 = Int64(bitPattern: 0xCBF2_9CE4_8422_2325)
     mutating func add(_ s: String) {
+        for b in s.utf8 { add(byte: b) }
+    }
+
+    @inline(__always)
+    mutating func add(byte b: UInt8) {
         var h = UInt64(bitPattern: value)
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
+        h ^= UInt64(b)
+        h = h &* 0x0000_0100_0000_01B3
         value = Int64(bitPattern: h)
     }
 }

@@ -52,6 +52,41 @@ public enum TitleKey {
         return String(key)
     }
 
+    /// The fingerprint (`Fingerprint`, FNV-1a) of `normalize(title)`'s UTF-8, computed as the
+    /// key is, without making it; nil when the key is empty.
+    static func fingerprint(_ title: String) -> Int64? {
+        var hash = Fingerprint()
+        var empty = true
+        for scalar in title.unicodeScalars {
+            var v = scalar.value
+            if v >= 0xFF01 && v <= 0xFF5E {
+                v -= 0xFEE0
+            } else if v == 0x3000 {
+                continue
+            } else if !ArticleKey.hasOwnNormalForm(v) {
+                let key = normalizeByCharacters(title)
+                guard !key.isEmpty else { return nil }
+                var whole = Fingerprint()
+                whole.add(key)
+                return whole.value
+            }
+            if v < 0x80 {
+                guard asciiKept[Int(v)] else { continue }
+                hash.add(byte: UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
+            } else if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x3041...0x3096).contains(v)
+                        || (0x30A1...0x30FA).contains(v) || isKept(Unicode.Scalar(v)!) {
+                // Three UTF-8 bytes: every non-ASCII scalar of the quick set is below U+10000.
+                hash.add(byte: UInt8(0xE0 | (v >> 12)))
+                hash.add(byte: UInt8(0x80 | ((v >> 6) & 0x3F)))
+                hash.add(byte: UInt8(0x80 | (v & 0x3F)))
+            } else {
+                continue
+            }
+            empty = false
+        }
+        return empty ? nil : hash.value
+    }
+
     /// Which ASCII scalars `isKept` keeps.
     private static let asciiKept: [Bool] = (0..<128).map { isKept(Unicode.Scalar(UInt8($0))) }
 
@@ -81,19 +116,16 @@ public struct TitleLookup: Sendable {
     /// Indexes `articles` (the library, in library order).
     public init(articles: [Article]) {
         idByKey.reserveCapacity(articles.count)
-        for article in articles {
-            guard let key = Self.fingerprint(article.title), idByKey[key] == nil else { continue }
+        // Last to first: where a title repeats, the first in library order is written last.
+        for article in articles.reversed() {
+            guard let key = Self.fingerprint(article.title) else { continue }
             idByKey[key] = article.id
         }
     }
 
     /// The fingerprint of `title`'s key; nil when the key is empty.
     static func fingerprint(_ title: String) -> Int64? {
-        let key = TitleKey.normalize(title)
-        guard !key.isEmpty else { return nil }
-        var hash = Fingerprint()
-        hash.add(key)
-        return hash.value
+        TitleKey.fingerprint(title)
     }
 
     /// The article titled `title` (width, punctuation, spaces and case aside), or `nil` when
