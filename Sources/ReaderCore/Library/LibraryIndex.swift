@@ -371,7 +371,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         // Most articles name their site again as source or editor: that string, once.
         func same(_ value: String?) -> String? {
             guard let value else { return nil }
-            if let site, value.utf8.elementsEqual(site.utf8) { return site }
+            if let site, Interned.sameBytes(value, site) { return site }
             return names.shared(value)
         }
         article.source = same(row[4])
@@ -384,20 +384,11 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         return article
     }
 
-    /// Strings read so far, to share one copy of each: keyed by their bytes (String's own
-    /// hashing normalizes first). Names longer than a site's are not kept.
+    /// The names read last, to share one copy of each: a library has a few sites for many
+    /// articles. Compared as bytes with the few kept, most recent first; a library of many
+    /// different names just keeps its strings as read.
     struct Interned {
-        /// A string compared and hashed as its bytes.
-        private struct Bytes: Hashable {
-            var text: String
-            static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-            func hash(into hasher: inout Hasher) {
-                var text = text
-                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            }
-        }
-
-        private var seen: [Bytes: String] = [:]
+        private var recent: [String] = []
 
         mutating func shared(_ text: String?) -> String? {
             guard let text else { return nil }
@@ -406,11 +397,23 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
 
         mutating func shared(_ text: String) -> String {
             // Up to 15 bytes a string is held inline: nothing to share.
-            guard text.utf8.count > 15, text.utf8.count <= 64 else { return text }
-            let key = Bytes(text: text)
-            if let kept = seen[key] { return kept }
-            if seen.count < 4096 { seen[key] = text }
+            let count = text.utf8.count
+            guard count > 15, count <= 64 else { return text }
+            for (i, kept) in recent.enumerated() where kept.utf8.count == count && Self.sameBytes(kept, text) {
+                if i > 0 { recent.swapAt(i, i - 1) }
+                return kept
+            }
+            if recent.count == 32 { recent.removeLast() }
+            recent.append(text)
             return text
+        }
+
+        /// Whether two strings have the same UTF-8 bytes (compared at once, not byte by byte).
+        static func sameBytes(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            return a.withUTF8 { x in
+                b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+            }
         }
     }
 

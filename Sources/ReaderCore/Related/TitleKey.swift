@@ -117,9 +117,9 @@ public struct TitleLookup: Sendable {
     public init(articles: [Article]) {
         idByKey.reserveCapacity(articles.count)
         // Last to first: where a title repeats, the first in library order is written last.
-        for article in articles.reversed() {
-            guard let key = Self.fingerprint(article.title) else { continue }
-            idByKey[key] = article.id
+        for i in articles.indices.reversed() {
+            guard let key = Self.fingerprint(articles[i].title) else { continue }
+            idByKey[key] = articles[i].id
         }
     }
 
