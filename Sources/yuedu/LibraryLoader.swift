@@ -47,6 +47,9 @@ final class LibraryLoader {
     private(set) var listed = false
     /// A refresh of the index is running.
     private var refreshing = false
+    /// The library was listed from the index and its files are to be checked after the
+    /// first frame.
+    private var checkAfterFirstFrame = false
     /// The skipped files of the listing last shown from the index (without those the walk
     /// of the folders found).
     private var indexSkipped: [SkippedFile] = []
@@ -84,7 +87,20 @@ final class LibraryLoader {
             inbox.post(.indexFailed("the library index cannot be read (\(error))"))
             return
         }
-        refresh(firstBuild: firstBuild)
+        if firstBuild {
+            refresh(firstBuild: true)
+        } else {
+            // Checked once the list is on screen: on a small machine the check's threads
+            // would take the cores the first frame needs.
+            checkAfterFirstFrame = true
+        }
+    }
+
+    /// The first frame is drawn: the files of a library listed from the index are checked now.
+    func firstFrameDrawn() {
+        guard checkAfterFirstFrame else { return }
+        checkAfterFirstFrame = false
+        refresh(firstBuild: false)
     }
 
     /// `R`, or a file found changed: check the files again in the background.
