@@ -188,6 +188,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     public func stamps() throws -> [ArticleID: FileStamp] {
         try pool.read { db in
             var out: [ArticleID: FileStamp] = [:]
+            out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file INDEXED BY file_stamps") ?? 0)
             let rows = try Row.fetchCursor(db, sql: "SELECT path, device, inode, size, mtime, mtime_ns FROM file INDEXED BY file_stamps")
             while let row = try rows.next() {
                 out[ArticleID(path: row[0])] = FileStamp(

@@ -25,19 +25,20 @@ public enum LibraryRefresh {
         let files = ArticleFiles.list(paths: roots, skipped: &result.walkSkipped)
         let stamps = statConcurrently(files)
         var toRead: [Int] = []
-        var present = Set<ArticleID>()
-        present.reserveCapacity(files.count)
+        // What is left of it once the files found are taken out: the files gone.
+        var gone = known
         for (i, path) in files.enumerated() {
             let id = ArticleID(path: path)
-            present.insert(id)
-            guard let stamp = stamps[i], let before = known[id], before == stamp else {
+            // (A file found twice, through two of the paths given, is one file.)
+            let before = gone.removeValue(forKey: id) ?? known[id]
+            guard let stamp = stamps[i], let before, before == stamp else {
                 toRead.append(i)
                 continue
             }
             result.counts.unchanged += 1
         }
         var update = IndexUpdate()
-        for id in known.keys where !present.contains(id) {
+        for id in gone.keys {
             update.removed.append(id)
             result.changes.removed.append(id.rawValue)
         }
