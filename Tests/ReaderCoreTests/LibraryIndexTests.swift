@@ -68,8 +68,9 @@ struct IndexedLibrary {
         #expect(try lib.listed(index) == lib.direct())
         #expect(try index.listing().skipped.map(\.reason) == ["empty file"])
         let md = try index.listing().articles.first { $0.title == "Markdown 文章" }
-        #expect(md?.tags == ["甲", "乙"])
+        #expect(md?.tags == [], "the list holds no tags")
         #expect(md?.body.isEmpty == true)
+        #expect(try index.file(md!.id)?.head?.tags == ["甲", "乙"])
     }
 
     @Test func editedAddedDeletedAndRenamedFilesArePickedUp() throws {

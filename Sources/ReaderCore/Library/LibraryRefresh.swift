@@ -21,18 +21,18 @@ public enum LibraryRefresh {
     public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize, indexingText: Bool = true,
                            progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
         var result = Result()
-        let known = try store.stamps()
+        var gone = try store.stamps()
         let files = ArticleFiles.list(paths: roots, skipped: &result.walkSkipped)
         let stamps = statConcurrently(files)
         var toRead: [Int] = []
-        // What is left of it once the files found are taken out: the files gone.
-        var gone = known
+        /// Of the files to read, those the store does not have.
+        var new = Set<Int>()
+        // The stored stamps less the files found: what is left is gone.
         for (i, path) in files.enumerated() {
-            let id = ArticleID(path: path)
-            // (A file found twice, through two of the paths given, is one file.)
-            let before = gone.removeValue(forKey: id) ?? known[id]
+            let before = gone.removeValue(forKey: ArticleID(path: path))
             guard let stamp = stamps[i], let before, before == stamp else {
                 toRead.append(i)
+                if before == nil { new.insert(i) }
                 continue
             }
             result.counts.unchanged += 1
@@ -54,9 +54,8 @@ public enum LibraryRefresh {
             var skipped: [SkippedFile] = []
             for (k, i) in chunk.enumerated() {
                 let path = files[i]
-                let id = ArticleID(path: path)
                 let (entry, article) = parsed[k]
-                let isNew = known[id] == nil
+                let isNew = new.contains(i)
                 if entry.skipReason != nil {
                     result.counts.skipped += 1
                     if !isNew { result.changes.removed.append(path) }

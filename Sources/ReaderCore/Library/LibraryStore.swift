@@ -15,6 +15,7 @@ public protocol LibraryStore: AnyObject, Sendable {
     func apply(_ update: IndexUpdate) throws
     /// The articles, in library order (newest first, undated last, then title and path in
     /// byte order), copies of the same article left out; and the skipped files in path order.
+    /// The heads have no tags (the open article's are read from its file, with its body).
     func listing() throws -> StoredListing
     /// What `yuedu list` prints: title, date and path of the articles `listing()` gives, in
     /// its order; and the skipped files in path order.
