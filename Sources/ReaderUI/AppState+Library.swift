@@ -62,6 +62,8 @@ extension AppState {
     /// related lists. Nothing is remembered by position, so nothing else moves.
     private mutating func libraryChanged() {
         if !bookmarks.isEmpty { adoptBookmarks(bookmarks) }
+        countUnread()
+        deriveListRows()
         refreshRelated()
     }
 
@@ -147,7 +149,7 @@ extension AppState {
     /// Scrolls the list so that the selection shows on `row` (as before a change), or as near
     /// to it as the list allows.
     private mutating func keepSelection(onRow row: Int) {
-        let rows = max(1, (listRect?.height ?? 1) - 1)
+        let rows = listVisibleItems
         listTop = clamp(selection - clamp(row, 0, rows - 1), 0, max(0, listCount - rows))
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }

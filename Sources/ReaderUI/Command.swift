@@ -27,6 +27,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case forward
     case toggleBookmark = "bookmark"
     case toggleBookmarksOnly = "bookmarks-only"
+    case find
+    case cycleOrder = "sort"
+    case toggleRead = "toggle-read"
     case help
     case cancel
     case redraw
@@ -89,6 +92,9 @@ extension Command {
         CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),
         CommandInfo(command: .toggleBookmark, keys: [.character("m")], help: "Bookmark / unbookmark the article"),
         CommandInfo(command: .toggleBookmarksOnly, keys: [.character("B"), .character("'")], help: "List bookmarks only / all articles"),
+        CommandInfo(command: .find, keys: [.character("s")], help: "Search every article; the list shows the matches"),
+        CommandInfo(command: .cycleOrder, keys: [.character("O")], help: "Sort the list: date, title, site, progress"),
+        CommandInfo(command: .toggleRead, keys: [.character("U")], help: "Mark the article read / unread"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel / clear the search"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Repaint the whole screen", contexts: [.reader, .prompt]),

@@ -5,9 +5,23 @@ extension ListView {
     /// The bookmark mark: one cell in every terminal (not East Asian Ambiguous, not emoji).
     static let bookmarkMark = "✦"
 
-    /// The list header: all articles, or the bookmarks only.
+    /// The list header: all articles (and how many are unread), the bookmarks only, or the
+    /// query and the number of matches of a library search; then the order, unless by date.
     static func title(_ state: AppState) -> String {
-        state.bookmarksOnly ? "书签 Bookmarks (\(state.listCount))" : "文章 Articles (\(state.articles.count))"
+        var title: String
+        if let find = state.find {
+            let count = find.searching && find.hits.isEmpty ? "…"
+                : StatusBar.grouped(state.listCount) + (find.truncated ? "+" : "") + (find.searching ? "…" : "")
+            title = "找 Find “\(Sanitizer.displayable(find.query))” (\(count))"
+        } else if state.bookmarksOnly {
+            title = "书签 Bookmarks (\(state.listCount))"
+        } else {
+            let unread = state.unreadCount > 0 ? " · \(StatusBar.grouped(state.unreadCount)) unread" : ""
+            title = "文章 Articles (\(state.articles.count))\(unread)"
+        }
+        let order = state.effectiveOrder
+        if order != .date || state.find != nil { title += " · " + order.label }
+        return title
     }
 
     /// Draws ` 35% ✦` at the right end of a row (each part only when it applies); returns the

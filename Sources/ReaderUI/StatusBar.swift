@@ -5,7 +5,7 @@ import Grid
 enum StatusBar {
     static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
         guard rect.height > 0 else { return }
-        if state.prompt != nil { return SearchView.renderPrompt(state, into: &screen, rect: rect, theme: theme) }
+        if state.prompt != nil || state.findPrompt != nil { return SearchView.renderPrompt(state, into: &screen, rect: rect, theme: theme) }
         let style = theme.style("ui.statusbar")
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
         let mode: String
@@ -68,6 +68,7 @@ enum StatusBar {
             (state.panes.visiblePanes.count > 1 ? key(.focusNext) : nil, "pane", 7),
             (pair(.nextArticle, .previousArticle), "article", 5),
             (key(.search), "search", 6),
+            (key(.find), "find", 6),
             (key(.toggleFullscreen), state.fullscreen ? "panes" : "full", 8),
             (key(.help), "help", 1),
             (key(.quit), "quit", 2),

@@ -18,6 +18,8 @@ final class Persistence {
     /// Requests sent to the writer; its reports say how many it has done.
     private var submitted = 0
     private var positionStore: PositionStore
+    private var readStore: ReadStateStore
+    private let listOrder: StateValueStore
     private let searchHistory: SearchHistoryStore
     /// When the unsaved positions are due to be written; nil when there are none.
     private(set) var saveDeadline: Date?
@@ -33,6 +35,8 @@ final class Persistence {
         let reports = bookmarkReports
         bookmarkWriter = BookmarkWriter(store: BookmarkStore(paths: paths)) { reports.post($0) }
         positionStore = PositionStore(paths: paths)
+        readStore = ReadStateStore(paths: paths)
+        listOrder = StateValueStore(paths: paths, name: "list-order")
         searchHistory = SearchHistoryStore(paths: paths)
         self.delay = delay
         self.maximumDelay = maximumDelay
@@ -42,9 +46,17 @@ final class Persistence {
     /// article's place); asks for the bookmarks, which arrive through `deliver`.
     func load(into state: inout AppState) {
         submit(.load)
-        let messages = positionStore.reload()
+        var messages = positionStore.reload()
         state.adoptPositions(positionStore.positions)
         state.adoptSearchHistory(searchHistory.load())
+        let firstRun = !readStore.fileExists
+        messages += readStore.reload()
+        if firstRun {
+            // Before read marks were kept, an article with a reading position counted as read.
+            for key in positionStore.positions.keys { readStore.set(key, read: true) }
+        }
+        state.adoptReadState(readStore.readKeys)
+        if let order = listOrder.load().flatMap(ListOrder.init(rawValue:)) { state.adoptListOrder(order) }
         show((state.message.map { [$0] } ?? []) + messages, in: &state)
     }
 
@@ -93,13 +105,25 @@ final class Persistence {
             return true
         case .savePosition(let key, let position):
             positionStore.set(position, for: key, now: now)
-            let first = firstUnsaved ?? now
-            firstUnsaved = first
-            saveDeadline = min(now.addingTimeInterval(delay), first.addingTimeInterval(maximumDelay))
+            scheduleSave(now: now)
+            return true
+        case .setRead(let key, let read):
+            readStore.set(key, read: read, now: now)
+            scheduleSave(now: now)
+            return true
+        case .saveListOrder(let order):
+            if let problem = listOrder.save(order.rawValue) { show([problem], in: &state) }
             return true
         default:
             return false
         }
+    }
+
+    /// Positions and read marks are written about a second after the last change.
+    private func scheduleSave(now: Date) {
+        let first = firstUnsaved ?? now
+        firstUnsaved = first
+        saveDeadline = min(now.addingTimeInterval(delay), first.addingTimeInterval(maximumDelay))
     }
 
     /// The poll timeout for the loop: milliseconds until the pending save, or -1 (no
@@ -126,7 +150,7 @@ final class Persistence {
     private func savePositions() -> [String] {
         saveDeadline = nil
         firstUnsaved = nil
-        return positionStore.save()
+        return positionStore.save() + readStore.save()
     }
 
     private func show(_ messages: [String], in state: inout AppState) {
