@@ -129,6 +129,7 @@ public struct AppState {
         self.keymap = keymap
         currentID = library.ids.first
         related = RelatedState(library: library)
+        unreadCount = library.count
         relayout()
         refreshRelated()
     }

@@ -7,21 +7,28 @@ extension ListView {
 
     /// The list header: all articles (and how many are unread), the bookmarks only, or the
     /// query and the number of matches of a library search; then the order, unless by date.
-    static func title(_ state: AppState) -> String {
-        var title: String
+    /// The longest form that fits in `width` cells (the English names go first).
+    static func title(_ state: AppState, width: Int = .max) -> String {
+        var names: [String]
+        var extras: [String] = []
         if let find = state.find {
             let count = find.searching && find.hits.isEmpty ? "…"
                 : StatusBar.grouped(state.listCount) + (find.truncated ? "+" : "") + (find.searching ? "…" : "")
-            title = "找 Find “\(Sanitizer.displayable(find.query))” (\(count))"
+            let query = "“\(Sanitizer.displayable(find.query))” (\(count))"
+            names = ["找 Find " + query, "找 " + query]
         } else if state.bookmarksOnly {
-            title = "书签 Bookmarks (\(state.listCount))"
+            names = ["书签 Bookmarks (\(state.listCount))", "书签 (\(state.listCount))"]
         } else {
-            let unread = state.unreadCount > 0 ? " · \(StatusBar.grouped(state.unreadCount)) unread" : ""
-            title = "文章 Articles (\(state.articles.count))\(unread)"
+            names = ["文章 Articles (\(state.articles.count))", "文章 (\(state.articles.count))"]
+            if state.unreadCount > 0 { extras.append("\(StatusBar.grouped(state.unreadCount)) unread") }
         }
         let order = state.effectiveOrder
-        if order != .date || state.find != nil { title += " · " + order.label }
-        return title
+        if order != .date || state.find != nil { extras.append(order.label) }
+        var forms: [String] = []
+        for count in stride(from: extras.count, through: 0, by: -1) {
+            for name in names { forms.append(([name] + extras.prefix(count)).joined(separator: " · ")) }
+        }
+        return forms.first { DisplayWidth.of(" " + $0) <= width } ?? forms[forms.count - 2]
     }
 
     /// Draws ` 35% ✦` at the right end of a row (each part only when it applies); returns the

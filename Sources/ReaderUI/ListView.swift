@@ -6,7 +6,7 @@ import Grid
 /// each match has a second row: a line of its text around the hit, the hit highlighted.
 enum ListView {
     static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
-        RootView.header(title(state), focused: state.focus == .list || state.showingListOverlay,
+        RootView.header(title(state, width: rect.width), focused: state.focus == .list || state.showingListOverlay,
                         into: &screen, rect: rect, theme: theme)
         let height = state.listItemHeight
         let items = (rect.height - 1) / height

@@ -18,7 +18,12 @@ final class Persistence {
     /// Requests sent to the writer; its reports say how many it has done.
     private var submitted = 0
     private var positionStore: PositionStore
-    private var readStore: ReadStateStore
+    private let readWriter: ReadMarksWriter
+    private let readReports = Inbox<ReadMarksWriter.Report>()
+    /// Marks sent to the writer, numbered, until a report says they are done: a load that
+    /// reports after them must not undo them on screen.
+    private var readSent: [(number: Int, key: ArticleKey, read: Bool)] = []
+    private var readSubmitted = 0
     private let listOrder: StateValueStore
     private let searchHistory: SearchHistoryStore
     /// When the unsaved positions are due to be written; nil when there are none.
@@ -35,7 +40,8 @@ final class Persistence {
         let reports = bookmarkReports
         bookmarkWriter = BookmarkWriter(store: BookmarkStore(paths: paths)) { reports.post($0) }
         positionStore = PositionStore(paths: paths)
-        readStore = ReadStateStore(paths: paths)
+        let readReports = readReports
+        readWriter = ReadMarksWriter(store: ReadStateStore(paths: paths)) { readReports.post($0) }
         listOrder = StateValueStore(paths: paths, name: "list-order")
         searchHistory = SearchHistoryStore(paths: paths)
         self.delay = delay
@@ -46,16 +52,12 @@ final class Persistence {
     /// article's place); asks for the bookmarks, which arrive through `deliver`.
     func load(into state: inout AppState) {
         submit(.load)
-        var messages = positionStore.reload()
+        let messages = positionStore.reload()
         state.adoptPositions(positionStore.positions)
         state.adoptSearchHistory(searchHistory.load())
-        let firstRun = !readStore.fileExists
-        messages += readStore.reload()
-        if firstRun {
-            // Before read marks were kept, an article with a reading position counted as read.
-            for key in positionStore.positions.keys { readStore.set(key, read: true) }
-        }
-        state.adoptReadState(readStore.readKeys)
+        // Read marks arrive from their thread (`deliver`): 100,000 of them take a while.
+        readSubmitted += 1
+        readWriter.submit(.load(positions: Array(positionStore.positions.keys)))
         if let order = listOrder.load().flatMap(ListOrder.init(rawValue:)) { state.adoptListOrder(order) }
         show((state.message.map { [$0] } ?? []) + messages, in: &state)
     }
@@ -76,6 +78,19 @@ final class Persistence {
                 bookmarks.replace(with: keys)
                 state.adoptBookmarks(bookmarks.keys)
             }
+        }
+    }
+
+    /// Takes in what the read-marks writer reported (call on `.wake`).
+    func deliverReadMarks(into state: inout AppState) {
+        for report in readReports.drain() {
+            show(report.messages, in: &state)
+            readSent.removeAll { $0.number <= report.done }
+            guard var keys = report.readKeys else { continue }
+            for mark in readSent {
+                if mark.read { keys.insert(mark.key) } else { keys.remove(mark.key) }
+            }
+            state.adoptReadState(keys)
         }
     }
 
@@ -108,8 +123,9 @@ final class Persistence {
             scheduleSave(now: now)
             return true
         case .setRead(let key, let read):
-            readStore.set(key, read: read, now: now)
-            scheduleSave(now: now)
+            readSubmitted += 1
+            readSent.append((readSubmitted, key, read))
+            readWriter.submit(.set(key, read, now))
             return true
         case .saveListOrder(let order):
             if let problem = listOrder.save(order.rawValue) { show([problem], in: &state) }
@@ -144,13 +160,13 @@ final class Persistence {
     /// Writes everything not yet written (on the way out); returns the messages.
     @discardableResult
     func flush() -> [String] {
-        savePositions() + bookmarkWriter.finish()
+        savePositions() + bookmarkWriter.finish() + readWriter.finish()
     }
 
     private func savePositions() -> [String] {
         saveDeadline = nil
         firstUnsaved = nil
-        return positionStore.save() + readStore.save()
+        return positionStore.save()
     }
 
     private func show(_ messages: [String], in state: inout AppState) {

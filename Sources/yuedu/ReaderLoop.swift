@@ -60,6 +60,7 @@ struct ReaderLoop {
                 case .wake:
                     library?.deliver(into: &state)
                     persistence.deliver(into: &state)
+                    persistence.deliverReadMarks(into: &state)
                     finder.deliver(into: &state)
                     for handler in onWake { handler(&state) }
                 }
