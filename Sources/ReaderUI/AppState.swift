@@ -109,6 +109,8 @@ public struct AppState {
     /// changes made since; and how many of the library's articles are not.
     public internal(set) var readKeys: Set<ArticleKey> = []
     public internal(set) var unreadCount = 0
+    /// Set when a command opened an article (`apply` then marks it read).
+    var opened = false
 
     /// Where the open article's body comes from when the library holds heads only (read from
     /// its index); nil when the library holds whole articles.
@@ -211,10 +213,10 @@ public struct AppState {
     /// (quit, suspend, redraw) act the same under every layer; any other goes to the top
     /// layer, which takes it or passes it down, and what no layer takes goes to the panes.
     public mutating func apply(_ command: Command) -> [Effect] {
-        let opened = currentID
+        opened = false
         var effects = applyCommand(command)
-        // An article opened, however it was, is read.
-        if currentID != opened, !effects.contains(.quit), let effect = markOpenedRead() { effects.append(effect) }
+        // An article opened, however it was (the one already shown too), is read.
+        if opened, !effects.contains(.quit), let effect = markOpenedRead() { effects.append(effect) }
         return effects
     }
 
@@ -336,6 +338,7 @@ public struct AppState {
         }
         if recording { recordVisit() }
         currentID = library.ids[index]
+        opened = true
         selection = row(of: index) ?? selection
         readingTop = 0
         sidebarSelection = 0
