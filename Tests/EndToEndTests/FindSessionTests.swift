@@ -56,6 +56,13 @@ import Testing
         let marks = tmux.home + "/.local/state/yuedu/read.json"
         let text = (FileManager.default.contents(atPath: marks)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         #expect(text.contains("\"read\" : true"), "read.json: \(text)")
+        // `yuedu search is:unread` counts by the same marks.
+        let environment = ["HOME": tmux.home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                           "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        let listed = try run([yueduBinary, "search", "is:unread"], environment: environment)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count == before - 1, "\(listed.stdout)")
+
         try session.start(tmux, arguments)
         screen = try tmux.waitFor("the header with one unread fewer") { unread($0) == before - 1 }
 
