@@ -42,14 +42,16 @@ enum StatusBar {
     }
 
     /// `3/11 · 35%`: which article of the list is open and how far it is read; in the
-    /// bookmarks-only list, its place among the bookmarks.
+    /// bookmarks-only list, its place among the bookmarks; during a search, among the matches.
     static func position(_ state: AppState) -> String {
         guard !state.articles.isEmpty else { return "" }
         if state.bookmarksOnly {
             let row = state.row(of: state.current).map { "\($0 + 1)" } ?? "–"
             return " ✦ \(row)/\(state.listCount) · \(state.readingPercent)% "
         }
-        return " \(state.current + 1)/\(state.articles.count) · \(state.readingPercent)% "
+        // Its row in the list as shown (sorted, or the matches of a search).
+        let row = state.row(of: state.current).map { "\($0 + 1)" } ?? "–"
+        return " \(row)/\(state.listCount) · \(state.readingPercent)% "
     }
 
     /// The most useful keys for where the reader is, as many whole ones as fit in `width`:
