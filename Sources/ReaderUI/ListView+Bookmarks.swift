@@ -7,7 +7,7 @@ extension ListView {
 
     /// The list header: all articles (and how many are unread), the bookmarks only, or the
     /// query and the number of matches of a library search; then the order, unless by date.
-    /// The longest form that fits in `width` cells (the English names go first).
+    /// The longest form that fits in `width` cells.
     static func title(_ state: AppState, width: Int = .max) -> String {
         var names: [String]
         var extras: [String] = []
@@ -24,10 +24,14 @@ extension ListView {
         }
         let order = state.effectiveOrder
         if order != .date || state.find != nil { extras.append(order.label) }
+        // The name and count stay whole (`文章 Articles (11)` is what a reader looks for); the
+        // unread count and the order come after it when there is room, the short name last.
         var forms: [String] = []
         for count in stride(from: extras.count, through: 0, by: -1) {
-            for name in names { forms.append(([name] + extras.prefix(count)).joined(separator: " · ")) }
+            forms.append(([names[0]] + extras.prefix(count)).joined(separator: " · "))
         }
+        if extras.count > 1 { forms.insert(([names[0]] + extras.suffix(1)).joined(separator: " · "), at: forms.count - 1) }
+        forms.append(names[1])
         return forms.first { DisplayWidth.of(" " + $0) <= width } ?? forms[forms.count - 2]
     }
 

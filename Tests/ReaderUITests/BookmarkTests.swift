@@ -59,7 +59,7 @@ import Testing
         #expect(!s.bookmarksOnly)
         #expect(s.selection == 2, "the selection stays on the same article")
         screen = RootView.render(s)
-        #expect(screen.text(row: 0).contains("文章 (3)"))
+        #expect(screen.text(row: 0).contains("文章 Articles (3)"))
     }
 
     @Test func removingABookmarkInTheBookmarksListKeepsTheSelectionValid() throws {
