@@ -36,7 +36,8 @@ enum ListView {
                 x += screen.write("!", x: x, y: y, maxWidth: rect.x + rect.width - x, style: base)
             }
             let marks = renderMarks(state, index: index, into: &screen, rect: rect, y: y, base: base, selected: selected, theme: theme)
-            let titleStyle = state.isRead(index) ? base : unread(base, theme: theme, selected: selected)
+            // The selected row is highlighted already (and often bold): unread shows on the others.
+            let titleStyle = state.isRead(index) || selected ? base : unread(base, theme: theme)
             screen.write(Sanitizer.displayable(article.title), x: x, y: y, maxWidth: rect.x + rect.width - x - marks,
                          style: titleStyle, ellipsis: true)
             if height > 1, let find = state.find {
@@ -52,8 +53,8 @@ enum ListView {
 
     /// An unread title: the theme's `ui.list.unread`, else the row's style in bold (which
     /// shows without colour too).
-    static func unread(_ base: Style, theme: Theme, selected: Bool) -> Style {
-        if !selected, theme.scopes["ui.list.unread"] != nil { return theme.style("ui.list.unread") }
+    static func unread(_ base: Style, theme: Theme) -> Style {
+        if theme.scopes["ui.list.unread"] != nil { return theme.style("ui.list.unread") }
         var style = base
         style.attributes.insert(.bold)
         return style
