@@ -40,8 +40,15 @@ extension AppState {
         let wasEmpty = library.isEmpty
         let selectedRow = selection - listTop
         let selectedID = libraryIndex(ofRow: selection).map { library.ids[$0] }
+        let count = library.count
         library.merge(batch)
         related.lookup.add(batch, in: library)
+        // Only the batch is counted: a load in many batches is not counted again each time.
+        if library.count - count == batch.count {
+            let added = library
+            countUnread(adding: batch.compactMap { added.index(of: $0.id).map { added.keys[$0] } })
+            unreadKnown = true
+        }
         if wasEmpty {
             currentID = library.ids.first
             selection = 0
@@ -62,7 +69,8 @@ extension AppState {
     /// related lists. Nothing is remembered by position, so nothing else moves.
     private mutating func libraryChanged() {
         if !bookmarks.isEmpty { adoptBookmarks(bookmarks) }
-        countUnread()
+        if !unreadKnown { countUnread() }
+        unreadKnown = false
         deriveListRows()
         refreshRelated()
     }

@@ -31,30 +31,6 @@ public enum ListOrder: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// A key that sorts titles the way a Chinese reader expects: each Han character as its
-/// pinyin (the first of its readings in Unihan, through `PinyinTable`), other letters
-/// lower-cased, so `阿` (a) comes before `八` (ba) and `Apple` before `蟋蟀` (xishuai) and
-/// `zoo`. A syllable ends with a separator lower than any letter, so `西安` (xi an) comes before
-/// `先` (xian). Equal keys keep library order.
-public enum TitleSortKey {
-    public static func make(_ title: String, table: PinyinTable = .shared) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(title.utf8.count)
-        for character in title {
-            if let reading = table.readings(of: character).first {
-                key += Array(reading.utf8)
-                key.append(0x01)
-            } else if character.isLetter || character.isNumber {
-                key += Array(character.lowercased().utf8)
-            } else if character.isWhitespace {
-                key.append(0x02)
-            }
-            // Punctuation sorts as nothing: `《蟋蟀》` beside `蟋蟀`.
-        }
-        return key
-    }
-}
-
 extension AppState {
     /// The order the list is in now: the search's during a library search.
     public var effectiveOrder: ListOrder { find != nil ? findOrder : listOrder }

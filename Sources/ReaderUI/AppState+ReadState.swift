@@ -19,11 +19,28 @@ extension AppState {
         countUnread()
     }
 
-    /// Counts the library's unread articles again: once per library change, not per frame.
+    /// Counts the library's unread articles again (a new library, or new marks), not per
+    /// frame: with no marks, every article is unread.
     mutating func countUnread() {
+        guard !readKeys.isEmpty else {
+            unreadCount = library.count
+            return
+        }
         var count = 0
         for key in library.keys where !readKeys.contains(key) { count += 1 }
         unreadCount = count
+    }
+
+    /// Adds the unread among `keys`, articles just added to the library (a batch as it loads).
+    mutating func countUnread(adding keys: some Sequence<ArticleKey>) {
+        var count = 0
+        if readKeys.isEmpty {
+            for _ in keys { count += 1 }
+            unreadCount += count
+            return
+        }
+        for key in keys where !readKeys.contains(key) { count += 1 }
+        unreadCount += count
     }
 
     /// After the open article changed: it is read now. Returns the effect that keeps it, or
@@ -51,10 +68,8 @@ extension AppState {
         } else {
             guard readKeys.remove(key) != nil else { return nil }
         }
-        // Copies of one article share a key: count them all.
-        let copies = library.keys.count(where: { $0 == key })
-        unreadCount += read ? -copies : copies
-        unreadCount = clamp(unreadCount, 0, library.count)
+        // The library holds one copy of an article (copies are left out as it loads).
+        unreadCount = clamp(unreadCount + (read ? -1 : 1), 0, library.count)
         return .setRead(key, read)
     }
 }

@@ -109,6 +109,9 @@ public struct AppState {
     /// changes made since; and how many of the library's articles are not.
     public internal(set) var readKeys: Set<ArticleKey> = []
     public internal(set) var unreadCount = 0
+    /// Set when `addArticles` counted the unread of its batch (the library change then does
+    /// not count them all again).
+    var unreadKnown = false
     /// Set when a command opened an article (`apply` then marks it read).
     var opened = false
 

@@ -240,6 +240,21 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         #expect(!ListView.title(s).contains("unread"))
     }
 
+    @Test func theUnreadCountFollowsBatchesAndMarks() throws {
+        var s = AppState(articles: [], width: 80, height: 24)
+        let all = sortLibrary()
+        s.adoptReadState([ArticleKey(all[0]), ArticleKey(all[5])])
+        s.addArticles(Array(all.prefix(4)), filesRead: 4, filesTotal: 8)
+        #expect(s.unreadCount == 3)
+        s.addArticles(Array(all.suffix(4)), filesRead: 8, filesTotal: 8)
+        #expect(s.unreadCount == 6)
+        // A copy of an article already here adds nothing.
+        s.addArticles([all[1]], filesRead: 9, filesTotal: 9)
+        #expect(s.unreadCount == 6)
+        s.adoptReadState([])
+        #expect(s.unreadCount == 8)
+    }
+
     @Test func unreadTitlesAreBoldReadOnesAreNot() throws {
         var s = try state(width: 80, height: 24)
         s.adoptReadState([s.key(ofArticle: 2)])
