@@ -248,9 +248,6 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         #expect(s.unreadCount == 3)
         s.addArticles(Array(all.suffix(4)), filesRead: 8, filesTotal: 8)
         #expect(s.unreadCount == 6)
-        // A copy of an article already here adds nothing.
-        s.addArticles([all[1]], filesRead: 9, filesTotal: 9)
-        #expect(s.unreadCount == 6)
         s.adoptReadState([])
         #expect(s.unreadCount == 8)
     }
