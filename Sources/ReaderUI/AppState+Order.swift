@@ -94,14 +94,25 @@ extension AppState {
         switch order {
         case .title:
             let keys = indices.map { TitleSortKey.make(articles[$0].title) }
-            return zip(indices, keys).sorted { a, b in
-                a.1 != b.1 ? a.1.lexicographicallyPrecedes(b.1) : a.0 < b.0
-            }.map(\.0)
+            var order = Array(indices.indices)
+            order.sort { a, b in
+                TitleSortKey.precedes(keys[a], keys[b]) || (keys[a] == keys[b] && indices[a] < indices[b])
+            }
+            return order.map { indices[$0] }
         case .site:
-            let keys = indices.map { articles[$0].site.map { TitleSortKey.make($0) } }
+            // Sites repeat: each one's key is made once.
+            var made: [String: [UInt8]] = [:]
+            let keys = indices.map { index in
+                articles[index].site.map { site in
+                    if let key = made[site] { return key }
+                    let key = TitleSortKey.make(site)
+                    made[site] = key
+                    return key
+                }
+            }
             return zip(indices, keys).sorted { a, b in
                 switch (a.1, b.1) {
-                case let (x?, y?) where x != y: return x.lexicographicallyPrecedes(y)
+                case let (x?, y?) where x != y: return TitleSortKey.precedes(x, y)
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: return a.0 < b.0

@@ -55,4 +55,34 @@ func benchmarkList(_ arguments: [String]) {
     print("O to by title (pinyin): median \(format(median(byTitle))), \(String(format: "%.1f", median(byTitle) / median(byDate)))× by date")
     print("O to by site: median \(format(median(bySite)))")
     print("O to by progress: median \(format(median(byProgress)))")
+
+    // The first way keys were made, side by side: each Character's readings as Strings
+    // (`PinyinTable.readings(of:)`), compared with `lexicographicallyPrecedes`.
+    let table = PinyinTable.shared
+    let first = (0..<3).map { _ in
+        milliseconds {
+            let keys = articles.map { article -> [UInt8] in
+                var key: [UInt8] = []
+                for character in article.title {
+                    if let reading = table.readings(of: character).first {
+                        key += Array(reading.utf8)
+                        key.append(0x01)
+                    } else if character.isLetter || character.isNumber {
+                        key += Array(character.lowercased().utf8)
+                    }
+                }
+                return key
+            }
+            _ = zip(articles.indices, keys).sorted { a, b in a.1 != b.1 ? a.1.lexicographicallyPrecedes(b.1) : a.0 < b.0 }
+        }
+    }
+    let now = (0..<3).map { _ in
+        milliseconds {
+            let keys = articles.map { TitleSortKey.make($0.title) }
+            var order = Array(keys.indices)
+            order.sort { a, b in TitleSortKey.precedes(keys[a], keys[b]) || (keys[a] == keys[b] && a < b) }
+        }
+    }
+    print("title sort, first way (readings as Strings): median \(format(median(first)))")
+    print("title sort, now (table arrays, memcmp): median \(format(median(now))), \(String(format: "%.1f", median(first) / median(now)))× faster")
 }

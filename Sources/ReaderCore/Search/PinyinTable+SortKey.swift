@@ -1,3 +1,5 @@
+import Foundation
+
 /// A key that sorts titles the way a Chinese reader expects: each Han character as its pinyin
 /// (the first of its readings, through `PinyinTable`), other letters and digits lower-cased,
 /// so `安` (an) comes before `Apple`, `八` (ba) and `zoo`. A syllable ends with a byte lower
@@ -32,5 +34,16 @@ public enum TitleSortKey {
             }
         }
         return key
+    }
+
+    /// Whether key `a` sorts before key `b` (bytes compared with `memcmp`; a key before the
+    /// longer keys it begins).
+    @inline(__always)
+    public static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return a.count < b.count }
+        let order = a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count)) }
+        }
+        return order != 0 ? order < 0 : a.count < b.count
     }
 }
