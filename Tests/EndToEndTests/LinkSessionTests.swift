@@ -202,4 +202,44 @@ import Testing
             }
         }
     }
+
+    @Test func oRunsTheBrowserWithTheLinkAsOneArgument() throws {
+        let dir = try temporaryDirectory("links-browser")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A graphical browser: run detached; it records its arguments.
+        let opened = dir.appendingPathComponent("opened.txt").path
+        let browser = dir.appendingPathComponent("browser")
+        try "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > \(shellQuoted(opened))\n".write(to: browser, atomically: true, encoding: .utf8)
+        // A browser that draws in the terminal (named w3m): it gets the terminal until it exits.
+        let textBrowser = dir.appendingPathComponent("w3m")
+        try "#!/bin/sh\necho \"TEXT-BROWSER $1\"\nread answer\n".write(to: textBrowser, atomically: true, encoding: .utf8)
+        for file in [browser, textBrowser] { chmod(file.path, 0o755) }
+
+        let session = try startRecorded(in: dir, environment: "BROWSER=\(shellQuoted(browser.path)) ", arguments: "--config /dev/null \(Self.seed)")
+        let tmux = session.tmux
+        try tmux.send("u")
+        try tmux.waitFor(text: "链接 Links — 1 link")
+        try tmux.send("o")
+        try tmux.waitFor(text: "opened with")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: opened), Date() < deadline { usleep(50_000) }
+        let arguments = try String(contentsOfFile: opened, encoding: .utf8)
+        #expect(arguments == "1\n\(Self.seedURL)\n")
+        try tmux.send("Escape")
+        try tmux.send("q")
+        try ReaderSessionTests().expectRestored(tmux, exitCode: 0)
+
+        try tmux.shell("clear; BROWSER=\(shellQuoted(textBrowser.path + " --dump")) \(shellQuoted(yueduBinary)) --config /dev/null \(Self.seed)")
+        try tmux.waitFor(text: "Articles")
+        try tmux.send("u")
+        try tmux.waitFor(text: "链接 Links — 1 link")
+        try tmux.send("o")
+        try tmux.waitFor(text: "TEXT-BROWSER --dump")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "back from")
+        try tmux.waitFor(text: "链接 Links — 1 link")
+        try tmux.send("Escape")
+        try tmux.send("q")
+        try ReaderSessionTests().expectRestored(tmux, exitCode: 0)
+    }
 }
