@@ -165,15 +165,16 @@ import Testing
         let session = try startRecorded(in: dir, arguments: "--config \(shellQuoted(config.path)) \(shellQuoted(library.path))")
         let tmux = session.tmux
         try tmux.waitFor(text: "恶意链接")
-        // The address line is cut at its first control; a paragraph with controls in it shows
-        // them as placeholders (its text is not a link).
+        // Each address is cut at its first control, which shows as a placeholder after it (the
+        // address inside the article's own OSC 8 is text like any other, and a link to it).
         try session.waitForBytes("the article's links as hyperlinks") {
-            Self.hasHyperlink($0, to: "https://evil.example/clean") && Self.hasHyperlink($0, to: "https://evil.example/line")
+            Self.hasHyperlink($0, to: "https://evil.example/clean") && Self.hasHyperlink($0, to: "https://evil.example/bare")
+                && Self.hasHyperlink($0, to: "https://evil.example/st") && Self.hasHyperlink($0, to: "https://evil.example/line")
         }
         // Copy every link, the paragraph and the whole article.
         try tmux.send("u")
-        try tmux.waitFor(text: "链接 Links — 2 links")
-        for _ in 0..<2 {
+        try tmux.waitFor(text: "链接 Links — 5 links")
+        for _ in 0..<5 {
             try tmux.send("y")
             try tmux.send("j")
         }
@@ -188,9 +189,9 @@ import Testing
         #expect(!bytes.contains(0x07), "no BEL reached the terminal")
         #expect(Self.contains(bytes, Array("␛]52;c;UFdORUQ=␇".utf8)), "the article's sequence shows as text")
         #expect(!Self.contains(bytes, Array("\u{1B}]52;c;UFdORUQ=".utf8)), "the article's OSC 52 never reached the terminal")
-        #expect(!Self.contains(bytes, Array("\u{1B}]8;;http://other".utf8)), "the article's OSC 8 never reached the terminal")
+        #expect(!Self.contains(bytes, Array("\u{1B}]8;;http://other.example\u{1B}\\PWNED".utf8)), "the article's OSC 8 never reached the terminal")
         let sequences = Self.oscs(in: bytes)
-        #expect(sequences.filter { $0.text.hasPrefix("52;") }.count == 4, "two links, a paragraph and the article were copied")
+        #expect(sequences.filter { $0.text.hasPrefix("52;") }.count == 7, "five links, a paragraph and the article were copied")
         for osc in sequences {
             // Only the reader's own: its background query, hyperlinks and copies, each ended by ST.
             #expect(osc.text == "11;?" || osc.text.hasPrefix("8;;") || osc.text.hasPrefix("52;c;"), "foreign OSC: \(osc.text)")

@@ -79,3 +79,27 @@ import Testing
         #expect(BrowserCommand(arguments: ["/usr/bin/lynx", "x"]).usesTerminal)
     }
 }
+
+/// A paragraph whose text holds controls keeps its links over the text that shows.
+@Suite struct SanitizedSpanTests {
+    @Test func linksMoveWithWhatSanitizingChanged() throws {
+        let text = "正文\t\t https://e.org/a\u{1B}]52;c;UFdORUQ=\u{7}尾 [链接]"
+        let spans = Links.bareURLSpans(in: text) + [InlineSpan(.strong, 0..<6)]
+        let article = Article(title: "t", body: [Block(.paragraph, text, spans: spans)])
+        let block = try #require(article.readingBlocks.first { $0.role == .paragraph })
+        #expect(block.text == "正文 https://e.org/a␛]52;c;UFdORUQ=␇尾 [链接]")
+        let utf8 = Array(block.text.utf8)
+        let shown = block.spans.map { String(decoding: utf8[$0.range], as: UTF8.self) }
+        #expect(shown == ["https://e.org/a", "正文"])
+        #expect(block.links.map(\.target) == ["https://e.org/a"])
+    }
+
+    @Test func cleanTextKeepsItsSpansAsTheyAre() {
+        let spans = [InlineSpan(.link("https://e.org"), 3..<16)]
+        let (text, moved) = Sanitizer.displayable("见 https://e.org", spans: spans)
+        #expect(text == "见 https://e.org")
+        #expect(moved == spans)
+        // A span of nothing but dropped characters is dropped.
+        #expect(Sanitizer.displayable("a\u{200E}b", spans: [InlineSpan(.emphasis, 1..<4)]).spans.isEmpty)
+    }
+}
