@@ -102,4 +102,23 @@ import Testing
         // A span of nothing but dropped characters is dropped.
         #expect(Sanitizer.displayable("a\u{200E}b", spans: [InlineSpan(.emphasis, 1..<4)]).spans.isEmpty)
     }
+
+    @Test func movedSpansStayOnTheTextTheyCovered() {
+        var random = SeededGenerator(seed: 17)
+        let pieces = ["中", "a", " ", "  ", "\t", "\u{1B}", "\u{7}", "\u{9B}", "\u{202E}", "\u{200E}", "é", "😀", "\n"]
+        for _ in 0..<500 {
+            let text = (0..<random.int(0...20)).map { _ in random.pick(pieces) }.joined()
+            let count = text.utf8.count
+            let spans = (0..<random.int(0...4)).compactMap { _ -> InlineSpan? in
+                let a = random.int(0...count), b = random.int(0...count)
+                return a == b ? nil : InlineSpan(.emphasis, min(a, b)..<max(a, b))
+            }
+            let (shown, moved) = Sanitizer.displayable(text, spans: spans)
+            #expect(shown == Sanitizer.displayable(text))
+            for span in moved {
+                #expect(!span.range.isEmpty && span.range.upperBound <= shown.utf8.count, "\(text.debugDescription)")
+            }
+        }
+    }
 }
+
