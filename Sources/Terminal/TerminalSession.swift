@@ -49,12 +49,12 @@ public final class TerminalSession {
     private var screen: OpaquePointer?
     private var signalFD: Int32 = -1
     /// The frame the terminal shows (nil: unknown, the next draw writes every cell).
-    var previous: Screen?
+    private(set) var previous: Screen?
     private var pairs: [PairKey: Int32] = [:]
     private var looks: [Style: (attributes: attr_t, pair: Int32)] = [:]
     private var colorsEnabled = false
     private var colorCount: Int32 = 0
-    var active = false
+    private(set) var active = false
     /// The locale's character set is UTF-8 (else each character is checked before it is written).
     private var localeIsUTF8 = true
     private var glyphs: [GlyphKey: [wchar_t]] = [:]
