@@ -21,12 +21,14 @@ public enum Layer: Hashable, Sendable {
     /// The library-wide search prompt on the bottom line (`s`): the list shows the matches
     /// as it is typed (see `AppState+Find.swift`).
     case find(SearchPrompt)
+    /// The open article's links, numbered (see `AppState+Links.swift`).
+    case links(LinkList)
 
     /// Whether the layer covers the panes, so that it takes every command it is given (a
     /// mouse click does nothing under it).
     public var isModal: Bool {
         switch self {
-        case .help, .skipped, .related, .prompt, .list, .find: return true
+        case .help, .skipped, .related, .prompt, .list, .find, .links: return true
         case .preview: return false
         }
     }
@@ -191,6 +193,8 @@ extension AppState {
             return applyInPrompt(command)
         case .find:
             return applyInFind(command, depth: depth)
+        case .links:
+            return applyInLinkList(command, at: depth)
         case .list:
             switch command {
             case .open:

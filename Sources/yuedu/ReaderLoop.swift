@@ -89,6 +89,9 @@ struct ReaderLoop {
             case .findInLibrary(let query, let generation):
                 finder.search(.init(text: query, generation: generation, source: findSource(state),
                                     bookmarked: state.bookmarkSet, read: state.readKeys))
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
+            case .openLink(let url, let browser):
+                state.show(message: LinkOpener.open(url, browser: browser, terminal: terminal))
             default: _ = persistence.run(effect, on: &state)
             }
         }
