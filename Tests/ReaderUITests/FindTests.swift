@@ -103,6 +103,27 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         }
     }
 
+    @Test func contextLinesAreAskedForAsMatchesComeIntoView() throws {
+        var s = try state(width: 80, height: 24)
+        _ = s.apply(.find)
+        type("的", into: &s)
+        let find = try #require(s.find)
+        // Results as the background gives them for a long list: no context lines yet.
+        var results = LibraryFinding.run(find.query, generation: find.generation, in: .memory(s.articles))
+        results.snippets = [:]
+        s.adoptFindResults(results)
+        let wanted = s.snippetsWanted
+        #expect(wanted.count == 2, "the matches on screen")
+        #expect(RootView.render(s).text(row: 2).contains("…"), "a match without its line yet")
+        let made = LibraryFinding.snippets(for: wanted.compactMap { s.library.article($0) }, text: find.query,
+                                           in: .memory(s.articles))
+        s.adoptFindSnippets(made, generation: find.generation - 1)
+        #expect(s.snippetsWanted == wanted, "lines made for an older query are dropped")
+        s.adoptFindSnippets(made, generation: find.generation)
+        #expect(s.snippetsWanted.isEmpty)
+        #expect(RootView.render(s).text(row: 2).contains("的"))
+    }
+
     @Test func fieldsAndProblemsComeBackFromTheQuery() throws {
         var s = try state(width: 80, height: 24)
         find("titel:乡村", in: &s)
