@@ -225,6 +225,12 @@ extension AppState {
         scrollListToSelection()
     }
 
+    /// `J`/`K`: the next or previous article of the list as shown; during a library search,
+    /// at its first hit like `Enter`.
+    mutating func openNeighbour(_ index: Int) {
+        if library.indices.contains(index) { openListed(index) } else { openArticle(index) }
+    }
+
     /// Opens the article at library index `index` from the list: during a library search at
     /// its first hit, with the in-article search set to the query so that `n`/`N` go on.
     mutating func openListed(_ index: Int) {

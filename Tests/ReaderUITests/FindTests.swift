@@ -208,9 +208,10 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         #expect(s.current == second)
         #expect(s.search?.query == "的")
         #expect(s.search?.current == 0)
-        // J goes to the next match of the list, not of the library.
+        // K goes to the previous match of the list, not of the library, at its hit too.
         _ = s.apply(.previousArticle)
         #expect(s.current == s.libraryIndex(ofRow: 0))
+        #expect(s.search?.query == "的" && s.search?.current == 0)
     }
 
     @Test func emptyEnterRepeatsTheLastQuery() throws {
