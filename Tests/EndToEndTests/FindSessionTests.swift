@@ -74,6 +74,22 @@ import Testing
         try tmux.waitFor("the count after U") { unread($0) == (wasRead ? before : before - 2) }
         try tmux.send("U")
         try tmux.waitFor("the count after U again") { unread($0) == before - 1 }
+
+        // `O` sorts by title, and the next run keeps that order.
+        try tmux.send("O")
+        let sorted = try tmux.waitFor("sorted by title") { statusBar($0).contains("sorted by title") }
+        try tmux.send("q")
+        try session.expectRestored(tmux, exitCode: 0)
+        try session.start(tmux, arguments)
+        let again = try tmux.waitFor("the list as it was sorted") { unread($0) == before - 1 }
+        // The list's rows, without the mark of the open article in front.
+        func titles(_ screen: [String]) -> [String] {
+            screen[1...5].map { row -> String in String(row.dropFirst().prefix(30)) }
+        }
+        let expected = titles(sorted)
+        #expect(titles(again) == expected, "the same first rows, by title")
+        try tmux.send("O")
+        try tmux.waitFor("the next order after title") { statusBar($0).contains("sorted by site") }
         try tmux.send("q")
         try session.expectRestored(tmux, exitCode: 0)
     }

@@ -106,3 +106,15 @@ import Testing
         #expect(loaded < 20)
     }
 }
+
+@Suite struct StateValueStoreTests {
+    @Test func aValueIsKeptAndAMissingOneIsNil() {
+        let dir = persistenceTemporaryDirectory()
+        let paths = PersistencePaths(environment: ["HOME": dir])
+        let store = StateValueStore(paths: paths, name: "list-order")
+        #expect(store.load() == nil)
+        #expect(store.save("title") == nil)
+        #expect(StateValueStore(paths: paths, name: "list-order").load() == "title")
+        #expect(persistenceContents(store.file) == "title\n")
+    }
+}
