@@ -13,6 +13,7 @@ let usage = """
       index-search INDEX QUERY...  library-wide queries against the index, warm
       index-lists LIBRARY INDEX  build INDEX without the search tables (a list at scale)
       bookmarks [COUNT]         100,000 bookmarks: load, and what a key press costs before and now
+      list [COUNT]              100,000 articles: read marks saved, loaded, adopted; U; O per order
 
     """
 
@@ -29,6 +30,7 @@ case "index-open": benchmarkIndexOpen(rest)
 case "index-search": benchmarkIndexSearch(rest)
 case "index-lists": benchmarkIndexLists(rest)
 case "bookmarks": benchmarkBookmarks(rest)
+case "list": benchmarkList(rest)
 default:
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)

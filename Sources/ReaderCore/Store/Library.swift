@@ -52,6 +52,18 @@ public struct Library: Sendable {
     /// The bookmark key of the article at `index`.
     public func key(at index: Int) -> ArticleKey { ArticleKey(articles[index]) }
 
+    /// How many articles have one of `keys`. Only titles of articles dated as one of the keys
+    /// are normalized.
+    public func count(of keys: Set<ArticleKey>) -> Int {
+        guard !keys.isEmpty else { return 0 }
+        let dates = Set(keys.map(\.date))
+        var count = 0
+        for article in articles where dates.contains(article.date) {
+            if keys.contains(ArticleKey(title: article.title, date: article.date)) { count += 1 }
+        }
+        return count
+    }
+
     /// Where the first article of each of `keys` is, for those the library has. Only titles
     /// of articles dated as one of the keys are normalized.
     public func indices(of keys: Set<ArticleKey>) -> [ArticleKey: Int] {
