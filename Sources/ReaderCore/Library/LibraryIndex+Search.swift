@@ -2,87 +2,185 @@ import Foundation
 import GRDB
 
 extension LibraryIndex {
-    /// Words shorter than this go to the short-term table: trigrams cannot find them.
-    static let trigramLength = 3
+    /// How many matches a ranked search with a limit weighs at most (newest first), besides
+    /// those with every word in the title: beyond this, relevance is ranked within the
+    /// newest matches and the title matches rather than within all.
+    static let rankedCandidates = 2000
 
-    /// The FTS5 expressions for `query`: one for the trigram table, one for the short-term
-    /// table (nil when nothing goes there).
-    static func expressions(_ query: SearchQuery, folding: SearchFolding) -> (long: String?, short: String?) {
-        var long: [String] = []
-        var short: [String] = []
-        func add(_ raw: String, column: String?) {
-            let term = folding.fold(raw)
-            let prefix = column.map { "\($0) : " } ?? ""
-            if term.count >= trigramLength {
-                long.append(prefix + ShortTerms.quoted(term))
-            } else if let expression = ShortTerms.expression(for: term) {
-                short.append(prefix + "(" + expression + ")")
-            }
-        }
-        for term in query.terms { add(term, column: nil) }
-        for term in query.titleTerms { add(term, column: "title") }
-        return (long.isEmpty ? nil : long.joined(separator: " AND "),
-                short.isEmpty ? nil : short.joined(separator: " AND "))
+    /// What a query asks of the full-text table: one FTS5 expression for all its words (nil
+    /// when none has a token), the same with every word in the title, and the words whose
+    /// punctuation or spaces the folded text must be checked for.
+    struct FullTextPlan {
+        var match: String?
+        var titleMatch: String?
+        var checks: [(term: String, titleOnly: Bool)] = []
     }
 
-    public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
-        let (long, short) = Self.expressions(query, folding: folding)
-        var sql = "SELECT f.path, f.title, f.date, f.site, f.source, f.editor, f.author, f.tags, f.note"
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        var from = " FROM file f"
-        var conditions = ["f.skip IS NULL", "f.dup = 0"]
-        if let long {
-            // Title matches weigh ten times as much as text matches.
-            sql += ", -t.s AS score"
-            from += " JOIN (SELECT rowid AS r, bm25(fts, 10.0, 1.0) AS s FROM fts WHERE fts MATCH ?) t ON t.r = f.docid"
-            arguments.append(long)
-            if let short {
-                conditions.append("f.docid IN (SELECT rowid FROM fts_short WHERE fts_short MATCH ?)")
-                arguments.append(short)
+    static func plan(_ query: SearchQuery, folding: SearchFolding) -> FullTextPlan {
+        var all: [String] = []
+        var inTitle: [String] = []
+        var plan = FullTextPlan()
+        func add(_ raw: String, titleOnly: Bool) {
+            let term = folding.fold(raw).lowercased()
+            if let expression = SearchTokens.expression(for: term) {
+                all.append(titleOnly ? "title : " + expression : expression)
+                inTitle.append("title : " + expression)
             }
-        } else if let short {
-            sql += ", -t.s AS score"
-            from += " JOIN (SELECT rowid AS r, bm25(fts_short, 10.0, 1.0) AS s FROM fts_short WHERE fts_short MATCH ?) t ON t.r = f.docid"
-            arguments.append(short)
-        } else {
-            sql += ", 0.0 AS score"
+            if SearchTokens.needsCheck(term) {
+                plan.checks.append((term, titleOnly))
+            }
         }
+        for term in query.terms { add(term, titleOnly: false) }
+        for term in query.titleTerms { add(term, titleOnly: true) }
+        if !all.isEmpty {
+            plan.match = all.joined(separator: " AND ")
+            plan.titleMatch = inTitle.joined(separator: " AND ")
+        }
+        return plan
+    }
+
+    /// The articles matching `query`, at most `limit`.
+    ///
+    /// Words are looked up in the full-text table newest first (its row ids are days), each
+    /// match's row then read and held to the fields. In date order the search stops at the
+    /// limit; ranked by relevance (BM25, title ten times the text) with a limit, it weighs
+    /// the newest `rankedCandidates` matches and every match with all words in its title,
+    /// which is exact whenever there are no more matches than that.
+    public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
+        let plan = Self.plan(query, folding: folding)
+        var conditions = ["skip IS NULL", "dup = 0"]
+        var arguments: [(any DatabaseValueConvertible)?] = []
         for site in query.sites {
-            conditions.append("instr(lower(f.site), lower(?)) > 0")
+            conditions.append("instr(lower(site), lower(?)) > 0")
             arguments.append(site)
         }
         for source in query.sources {
-            conditions.append("instr(lower(f.source), lower(?)) > 0")
+            conditions.append("instr(lower(source), lower(?)) > 0")
             arguments.append(source)
         }
         for tag in query.tags {
-            conditions.append("instr(char(31) || f.tags || char(31), char(31) || ? || char(31)) > 0")
+            conditions.append("instr(char(31) || tags || char(31), char(31) || ? || char(31)) > 0")
             arguments.append(tag)
         }
         if let after = query.after {
-            conditions.append("f.date >= ?")
+            conditions.append("date >= ?")
             arguments.append(after)
         }
         if let before = query.before {
-            conditions.append("f.date > 0 AND f.date < ?")
+            conditions.append("date > 0 AND date < ?")
             arguments.append(before)
         }
-        sql += from + " WHERE " + conditions.joined(separator: " AND ")
-        switch query.order {
-        case .relevance: sql += " ORDER BY score DESC, f.date DESC, f.title, f.path"
-        case .date: sql += " ORDER BY f.date DESC, f.title, f.path"
-        }
-        if let limit {
-            sql += " LIMIT ?"
-            arguments.append(limit)
-        }
+        let ranked = query.order == .relevance && plan.match != nil
         return try read { db in
-            var hits: [SearchHit] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-            while let row = try rows.next() {
-                hits.append(SearchHit(article: Self.head(row), score: row[9]))
+            var hits: [Int64: SearchHit] = [:]
+            let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "
+                                           + conditions.joined(separator: " AND "))
+            let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
+            /// The hit for `docid`, nil when the fields or the checked words rule it out.
+            func hit(_ docid: Int64, score: Double) throws -> SearchHit? {
+                guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
+                if !plan.checks.isEmpty {
+                    guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return nil }
+                    let title: String = kept[0]
+                    var body: String?
+                    for check in plan.checks {
+                        if title.utf8.contains(check.term.utf8) { continue }
+                        if check.titleOnly { return nil }
+                        if body == nil { body = PackedText.unpack(kept[1]) ?? "" }
+                        if !body!.utf8.contains(check.term.utf8) { return nil }
+                    }
+                }
+                return SearchHit(article: Self.head(found), score: score)
             }
-            return hits
+            guard let match = plan.match else {
+                // Nothing for the full-text table: the list's order, each row checked.
+                let rows = try Row.fetchCursor(db, sql: "SELECT docid FROM file INDEXED BY file_list WHERE "
+                                               + conditions.joined(separator: " AND ") + " ORDER BY date DESC, title, path",
+                                               arguments: StatementArguments(arguments))
+                var ordered: [SearchHit] = []
+                while let r = try rows.next() {
+                    if let h = try hit(r[0], score: 0) { ordered.append(h) }
+                    if let limit, ordered.count >= limit { break }
+                }
+                return ordered
+            }
+            var range = ""
+            if let after = query.after { range += " AND rowid >= \(Self.searchKey(day: after, docid: 0))" }
+            if let before = query.before { range += " AND rowid >= \(Self.searchKey(day: 1, docid: 0)) AND rowid < \(Self.searchKey(day: before, docid: 0))" }
+            /// Walks the matches of `expression` newest first until `enough` says stop.
+            func walk(_ expression: String, enough: (_ count: Int, _ day: Int64) -> Bool) throws -> Bool {
+                let sql = "SELECT rowid\(ranked ? ", bm25(fts, 10.0, 1.0)" : "") FROM fts WHERE fts MATCH ?\(range) ORDER BY rowid DESC"
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: [expression])
+                var count = 0
+                while let r = try rows.next() {
+                    let key: Int64 = r[0]
+                    if enough(count, key >> 32) { return false }
+                    let docid = Self.docid(fromKey: key)
+                    if hits[docid] != nil { continue }
+                    if let h = try hit(docid, score: ranked ? -(r[1] as Double) : 0) {
+                        hits[docid] = h
+                        count += 1
+                    }
+                }
+                return true
+            }
+            switch (limit, ranked) {
+            case (nil, _):
+                _ = try walk(match) { _, _ in false }
+            case (let limit?, false):
+                // Newest first: stop at the limit, after the rest of the last hit's day (the
+                // list orders one day's articles by title).
+                var lastDay: Int64?
+                _ = try walk(match) { count, day in
+                    if count < limit { return false }
+                    if lastDay == nil { lastDay = hits.values.map { Int64($0.article.date.map(Self.dayNumber) ?? 0) }.min() }
+                    return day != lastDay
+                }
+            case (let limit?, true):
+                let cap = max(Self.rankedCandidates, limit)
+                let complete = try walk(match) { count, _ in count >= cap }
+                if !complete, let titleMatch = plan.titleMatch {
+                    _ = try walk(titleMatch) { count, _ in count >= cap }
+                }
+            }
+            var ordered = Array(hits.values)
+            ordered.sort { a, b in
+                if ranked, a.score != b.score { return a.score > b.score }
+                return Self.listOrder(a.article, b.article)
+            }
+            if let limit, ordered.count > limit { ordered.removeLast(ordered.count - limit) }
+            return ordered
+        }
+    }
+
+    /// The list's order: newest first, undated last, then title and path.
+    static func listOrder(_ a: Article, _ b: Article) -> Bool {
+        let da = a.date.map(dayNumber) ?? 0, db = b.date.map(dayNumber) ?? 0
+        if da != db { return da > db }
+        if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
+        return (a.path ?? "").utf8.lexicographicallyPrecedes((b.path ?? "").utf8)
+    }
+}
+
+extension String.UTF8View {
+    /// Whether `needle` occurs in these bytes.
+    func contains(_ needle: String.UTF8View) -> Bool {
+        guard !needle.isEmpty else { return true }
+        let hay = Array(self), pin = Array(needle)
+        guard pin.count <= hay.count else { return false }
+        return hay.withUnsafeBytes { h in
+            pin.withUnsafeBytes { n in
+                // memchr to each place the first byte is, memcmp the rest there.
+                var at = 0
+                let last = h.count - n.count
+                while at <= last {
+                    guard let found = memchr(h.baseAddress! + at, Int32(pin[0]), last - at + 1) else { return false }
+                    at = UnsafeRawPointer(found) - h.baseAddress!
+                    if memcmp(found, n.baseAddress!, n.count) == 0 { return true }
+                    at += 1
+                }
+                return false
+            }
         }
     }
 }

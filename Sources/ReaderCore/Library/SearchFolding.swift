@@ -1,9 +1,10 @@
 /// How text is folded before it is indexed for search, and how a query is folded before it
 /// is looked up: the same function on both sides, so that what folds alike matches.
 ///
-/// The default leaves text as it is (SQLite's tokenizers fold letter case themselves). A
-/// folding that maps traditional to simplified characters, or characters to pinyin, slots in
-/// here: give it a new `name`, and an index built with another folding is rebuilt.
+/// The standard folding maps each Han character to the canonical form of its simplified and
+/// traditional variants (`ChineseVariants.fold`: `鄉村圖書館` and `乡村图书馆` are indexed and
+/// looked up alike); letter case is folded by `SearchTokens`. A folding gets a `name`, kept
+/// in the index: an index built with another folding is rebuilt.
 public struct SearchFolding: Sendable {
     /// Stored in the index; an index folded another way is re-indexed.
     public var name: String
@@ -16,80 +17,110 @@ public struct SearchFolding: Sendable {
 
     /// Text as it is.
     public static let identity = SearchFolding(name: "identity") { $0 }
+
+    /// Simplified and traditional characters as one (OpenCC's tables, loaded the first time
+    /// text is folded, so that opening the index for the list costs nothing). Without
+    /// OpenCC's data, text is left as it is.
+    public static let variants = SearchFolding(name: "variants") { text in
+        guard case .success(let table) = ChineseVariants.shared else { return text }
+        return table.fold(text)
+    }
 }
 
-/// The tokens of the short-term table: what lets a query of one or two CJK characters, which
-/// the trigram index cannot answer, be looked up exactly.
+/// The tokens of the full-text table, and the FTS5 expressions that find a word or phrase in
+/// them exactly.
 ///
-/// Each run of CJK characters gives its bigrams and its last character alone, so every
-/// character starts at least one token: a two-character query is one token (`蟋蟀`), a
-/// one-character query a prefix (`党*`). Other runs of letters and digits give one token each,
-/// lower-cased (a short Latin query matches a whole word).
-enum ShortTerms {
+/// Each run of CJK characters gives, for every character, the pair it starts (its *bigram*),
+/// and its last character alone; every character thus starts one token, at one position. A
+/// word of other letters and digits is one token, lower-cased. Anything else (punctuation,
+/// spaces) separates tokens and gives none. So a run of CJK characters in a query is a phrase
+/// of consecutive bigrams (`乡村振兴` → `"乡村 村振 振兴"`), which occurs exactly where the
+/// text holds the run; one character is a prefix (`党` → `"党" *`: a bigram starting with
+/// it, or the character ending a run). A Latin word is found from a word's start (`term`
+/// finds `terminal`). What tokens cannot say (punctuation, spaces) is checked against the
+/// article's folded text (`needsCheck`).
+enum SearchTokens {
     static func isCJK(_ v: UInt32) -> Bool { TermExtractor.isCJK(v) }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
 
     /// Walks `text` as the table sees it: runs of CJK characters (`run`) and lower-cased
     /// words of other letters and digits (`word`), in order; anything else separates them.
-    static func segments(of text: String, run: ([Unicode.Scalar]) -> Void, word: (String.UnicodeScalarView) -> Void) {
+    /// `followed` says whether any character comes after the segment in `text`.
+    static func segments(of text: String, run: ([Unicode.Scalar], _ followed: Bool) -> Void,
+                         word: (String.UnicodeScalarView, _ followed: Bool) -> Void) {
         var cjk: [Unicode.Scalar] = []
         var letters = String.UnicodeScalarView()
-        func flushRun() {
-            if !cjk.isEmpty { run(cjk) }
+        func flushRun(_ followed: Bool) {
+            if !cjk.isEmpty { run(cjk, followed) }
             cjk.removeAll(keepingCapacity: true)
         }
-        func flushWord() {
-            if !letters.isEmpty { word(letters) }
+        func flushWord(_ followed: Bool) {
+            if !letters.isEmpty { word(letters, followed) }
             letters.removeAll(keepingCapacity: true)
         }
         for s in text.unicodeScalars {
             if isCJK(s.value) {
-                flushWord()
+                flushWord(true)
                 cjk.append(s)
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
-                flushRun()
+            } else if isWordScalar(s) {
+                flushRun(true)
                 for l in s.properties.lowercaseMapping.unicodeScalars { letters.append(l) }
             } else {
-                flushRun()
-                flushWord()
+                flushRun(true)
+                flushWord(true)
             }
         }
-        flushRun()
-        flushWord()
+        flushRun(false)
+        flushWord(false)
     }
 
-    /// `text` as space-separated tokens for the short-term table.
+    /// `text` as space-separated tokens for the table.
     static func tokens(of text: String) -> String {
         var out = String.UnicodeScalarView()
-        segments(of: text, run: { run in
+        segments(of: text, run: { run, _ in
             for i in 0..<run.count {
                 if !out.isEmpty { out.append(" ") }
                 out.append(run[i])
                 if i + 1 < run.count { out.append(run[i + 1]) }
             }
-        }, word: { word in
+        }, word: { word, _ in
             if !out.isEmpty { out.append(" ") }
             out.append(contentsOf: word)
         })
         return String(out)
     }
 
-    /// The FTS5 expression that finds `term` (fewer than three characters) in the short-term
-    /// table: its pieces ANDed, a lone CJK character as a prefix.
+    /// The FTS5 phrase that finds `term` (folded), nil when it has no letters, digits or CJK
+    /// characters to look for. A run at the end of the term may go on in the text (its last
+    /// character is a prefix or the end of a bigram); a run followed by anything in the term
+    /// ends there (its last character alone).
     static func expression(for term: String) -> String? {
         var pieces: [String] = []
-        segments(of: term, run: { run in
-            var i = 0
-            while i < run.count {
+        var prefix = false
+        segments(of: term, run: { run, followed in
+            for i in 0..<run.count {
                 if i + 1 < run.count {
-                    pieces.append(quoted(String(String.UnicodeScalarView([run[i], run[i + 1]]))))
-                    i += 2
-                } else {
-                    pieces.append(quoted(String(String.UnicodeScalarView([run[i]]))) + "*")
-                    i += 1
+                    pieces.append(String(String.UnicodeScalarView([run[i], run[i + 1]])))
+                } else if followed || run.count == 1 {
+                    pieces.append(String(String.UnicodeScalarView([run[i]])))
                 }
             }
-        }, word: { pieces.append(quoted(String($0))) })
-        return pieces.isEmpty ? nil : pieces.joined(separator: " AND ")
+            prefix = !followed && run.count == 1
+        }, word: { word, followed in
+            pieces.append(String(word))
+            prefix = !followed
+        })
+        guard !pieces.isEmpty else { return nil }
+        return quoted(pieces.joined(separator: " ")) + (prefix ? " *" : "")
+    }
+
+    /// Whether finding `term`'s tokens does not prove the term is there: it has characters
+    /// that give no token (punctuation, spaces), which the folded text must be checked for.
+    static func needsCheck(_ term: String) -> Bool {
+        term.unicodeScalars.contains { !isCJK($0.value) && !isWordScalar($0) }
     }
 
     /// An FTS5 string: in double quotes, quotes doubled.
