@@ -5,7 +5,7 @@ extension LibraryIndex {
     /// How many matches a ranked search with a limit weighs at most (newest first), besides
     /// those with every word in the title: beyond this, relevance is ranked within the
     /// newest matches and the title matches rather than within all.
-    static let rankedCandidates = 2000
+    public static let rankedCandidates = 1000
 
     /// What a query asks of the full-text table: one FTS5 expression for all its words (nil
     /// when none has a token), the same with every word in the title, and the words whose
@@ -14,6 +14,8 @@ extension LibraryIndex {
         var match: String?
         var titleMatch: String?
         var checks: [(term: String, titleOnly: Bool)] = []
+        /// Every word, folded and lower-cased (for ranking).
+        var terms: [String] = []
     }
 
     static func plan(_ query: SearchQuery, folding: SearchFolding) -> FullTextPlan {
@@ -22,9 +24,10 @@ extension LibraryIndex {
         var plan = FullTextPlan()
         func add(_ raw: String, titleOnly: Bool) {
             let term = folding.fold(raw).lowercased()
+            plan.terms.append(term)
             if let expression = SearchTokens.expression(for: term) {
-                all.append(titleOnly ? "title : " + expression : expression)
-                inTitle.append("title : " + expression)
+                all.append(titleOnly ? "title : (" + expression + ")" : "(" + expression + ")")
+                inTitle.append("title : (" + expression + ")")
             }
             if SearchTokens.needsCheck(term) {
                 plan.checks.append((term, titleOnly))
@@ -43,9 +46,10 @@ extension LibraryIndex {
     ///
     /// Words are looked up in the full-text table newest first (its row ids are days), each
     /// match's row then read and held to the fields. In date order the search stops at the
-    /// limit; ranked by relevance (BM25, title ten times the text) with a limit, it weighs
-    /// the newest `rankedCandidates` matches and every match with all words in its title,
-    /// which is exact whenever there are no more matches than that.
+    /// limit; ranked by relevance (`score`: a word in the title outweighs any count in the
+    /// text) with a limit, it weighs the newest `rankedCandidates` matches and every match
+    /// with all words in its title, which is exact whenever there are no more matches than
+    /// that; an older match with the words only in its text can be missed then.
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
         let plan = Self.plan(query, folding: folding)
         var conditions = ["skip IS NULL", "dup = 0"]
@@ -76,21 +80,22 @@ extension LibraryIndex {
             let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "
                                            + conditions.joined(separator: " AND "))
             let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
-            /// The hit for `docid`, nil when the fields or the checked words rule it out.
-            func hit(_ docid: Int64, score: Double) throws -> SearchHit? {
+            /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
+            /// score when `ranked`.
+            func hit(_ docid: Int64) throws -> SearchHit? {
                 guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
-                if !plan.checks.isEmpty {
-                    guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return nil }
-                    let title: String = kept[0]
-                    var body: String?
-                    for check in plan.checks {
-                        if title.utf8.contains(check.term.utf8) { continue }
-                        if check.titleOnly { return nil }
-                        if body == nil { body = PackedText.unpack(kept[1]) ?? "" }
-                        if !body!.utf8.contains(check.term.utf8) { return nil }
-                    }
+                guard !plan.checks.isEmpty || ranked else { return SearchHit(article: Self.head(found), score: 0) }
+                guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return nil }
+                let title: String = kept[0]
+                var unpacked: String?
+                func body() -> String {
+                    if unpacked == nil { unpacked = PackedText.unpack(kept[1]) ?? "" }
+                    return unpacked!
                 }
-                return SearchHit(article: Self.head(found), score: score)
+                for check in plan.checks where !title.utf8.contains(check.term.utf8) {
+                    if check.titleOnly || !body().utf8.contains(check.term.utf8) { return nil }
+                }
+                return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: title, body: body()) : 0)
             }
             guard let match = plan.match else {
                 // Nothing for the full-text table: the list's order, each row checked.
@@ -99,7 +104,7 @@ extension LibraryIndex {
                                                arguments: StatementArguments(arguments))
                 var ordered: [SearchHit] = []
                 while let r = try rows.next() {
-                    if let h = try hit(r[0], score: 0) { ordered.append(h) }
+                    if let h = try hit(r[0]) { ordered.append(h) }
                     if let limit, ordered.count >= limit { break }
                 }
                 return ordered
@@ -109,7 +114,7 @@ extension LibraryIndex {
             if let before = query.before { range += " AND rowid >= \(Self.searchKey(day: 1, docid: 0)) AND rowid < \(Self.searchKey(day: before, docid: 0))" }
             /// Walks the matches of `expression` newest first until `enough` says stop.
             func walk(_ expression: String, enough: (_ count: Int, _ day: Int64) -> Bool) throws -> Bool {
-                let sql = "SELECT rowid\(ranked ? ", bm25(fts, 10.0, 1.0)" : "") FROM fts WHERE fts MATCH ?\(range) ORDER BY rowid DESC"
+                let sql = "SELECT rowid FROM fts WHERE fts MATCH ?\(range) ORDER BY rowid DESC"
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: [expression])
                 var count = 0
                 while let r = try rows.next() {
@@ -117,7 +122,7 @@ extension LibraryIndex {
                     if enough(count, key >> 32) { return false }
                     let docid = Self.docid(fromKey: key)
                     if hits[docid] != nil { continue }
-                    if let h = try hit(docid, score: ranked ? -(r[1] as Double) : 0) {
+                    if let h = try hit(docid) {
                         hits[docid] = h
                         count += 1
                     }
@@ -137,7 +142,7 @@ extension LibraryIndex {
                     return day != lastDay
                 }
             case (let limit?, true):
-                let cap = max(Self.rankedCandidates, limit)
+                let cap = max(rankedCandidates, limit)
                 let complete = try walk(match) { count, _ in count >= cap }
                 if !complete, let titleMatch = plan.titleMatch {
                     _ = try walk(titleMatch) { count, _ in count >= cap }
@@ -153,6 +158,21 @@ extension LibraryIndex {
         }
     }
 
+    /// How well `title` and `body` (folded, lower-cased) match `terms`: for each term, 10 when
+    /// it is in the title, plus its count in the body saturated BM25's way (k1 1.2, b 0.75,
+    /// against a length of 2,000 bytes). Unlike BM25 over the whole table, it does not weigh
+    /// rare words above common ones: every match has all the words.
+    static func score(_ terms: [String], title: String, body: String) -> Double {
+        let lengthNorm = 0.25 + 0.75 * Double(body.utf8.count) / 2000
+        var score = 0.0
+        for term in terms {
+            if title.utf8.contains(term.utf8) { score += 10 }
+            let tf = Double(body.utf8.occurrences(of: term.utf8))
+            score += tf * 2.2 / (tf + 1.2 * lengthNorm)
+        }
+        return score
+    }
+
     /// The list's order: newest first, undated last, then title and path.
     static func listOrder(_ a: Article, _ b: Article) -> Bool {
         let da = a.date.map(dayNumber) ?? 0, db = b.date.map(dayNumber) ?? 0
@@ -164,24 +184,33 @@ extension LibraryIndex {
 
 extension String.UTF8View {
     /// Whether `needle` occurs in these bytes.
-    func contains(_ needle: String.UTF8View) -> Bool {
-        guard !needle.isEmpty else { return true }
-        let hay = Array(self), pin = Array(needle)
-        guard pin.count <= hay.count else { return false }
-        return hay.withUnsafeBytes { h in
+    func contains(_ needle: String.UTF8View) -> Bool { occurrences(of: needle, upTo: 1) > 0 }
+
+    /// How many times `needle` occurs in these bytes (not overlapping), counting to `most`.
+    func occurrences(of needle: String.UTF8View, upTo most: Int = .max) -> Int {
+        guard !needle.isEmpty else { return 0 }
+        let pin = Array(needle)
+        guard pin.count <= count else { return 0 }
+        let search = { (h: UnsafeRawBufferPointer) -> Int in
             pin.withUnsafeBytes { n in
                 // memchr to each place the first byte is, memcmp the rest there.
-                var at = 0
+                var at = 0, found = 0
                 let last = h.count - n.count
-                while at <= last {
-                    guard let found = memchr(h.baseAddress! + at, Int32(pin[0]), last - at + 1) else { return false }
-                    at = UnsafeRawPointer(found) - h.baseAddress!
-                    if memcmp(found, n.baseAddress!, n.count) == 0 { return true }
-                    at += 1
+                while at <= last, found < most {
+                    guard let p = memchr(h.baseAddress! + at, Int32(pin[0]), last - at + 1) else { break }
+                    at = UnsafeRawPointer(p) - h.baseAddress!
+                    if memcmp(p, n.baseAddress!, n.count) == 0 {
+                        found += 1
+                        at += n.count
+                    } else {
+                        at += 1
+                    }
                 }
-                return false
+                return found
             }
         }
+        if let direct = withContiguousStorageIfAvailable({ search(UnsafeRawBufferPointer($0)) }) { return direct }
+        return Array(self).withUnsafeBytes(search)
     }
 }
 

@@ -11,12 +11,12 @@ import GRDB
 /// version or unreadable is moved aside (`NAME.broken`) and made again; `notice` says so.
 ///
 /// Search uses one FTS5 table without a copy of its text (contentless, `fts`): the tokens of
-/// `SearchTokens` (CJK bigrams, words) with their positions, so that a phrase of them is an
-/// exact substring and a single character a prefix. Its row id is the article's day and its
+/// `SearchTokens` (CJK bigrams, words) and the column each is in; a word of one or two CJK
+/// characters is found exactly, a longer one is checked against the folded text. Its row id is the article's day and its
 /// `docid` (`searchKey`), so that the table's own order is the list's (newest first) and a
 /// search by date stops at its limit. `fts_text` keeps each article's folded text, packed
 /// (`PackedText`): what a changed or deleted article's old rows were, to remove them, and
-/// what a query's punctuation is checked against.
+/// what a longer word or a query's punctuation is checked against.
 public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The schema this code reads and writes; another version is rebuilt.
     public static let schemaVersion = 2
@@ -30,6 +30,9 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     private var pool: DatabasePool
     /// How text and queries are folded for search (kept in the index).
     public let folding: SearchFolding
+    /// The matches a ranked search with a limit weighs (`LibraryIndex.rankedCandidates`;
+    /// smaller in tests).
+    var rankedCandidates = LibraryIndex.rankedCandidates
 
     /// Opens (or makes) the index at `path` for text folded with `folding`.
     public init(path: String, folding: SearchFolding = .variants) throws {
@@ -163,7 +166,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             CREATE INDEX file_ident ON file(ident, okey);
             CREATE TABLE similar (docid INTEGER PRIMARY KEY, list TEXT NOT NULL);
             CREATE TABLE fts_text (docid INTEGER PRIMARY KEY, title TEXT NOT NULL, body BLOB NOT NULL);
-            CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = full);
+            CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column);
             PRAGMA user_version = \(schemaVersion);
             """)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('folding', ?)", arguments: [folding.name])

@@ -27,18 +27,18 @@ public struct SearchFolding: Sendable {
     }
 }
 
-/// The tokens of the full-text table, and the FTS5 expressions that find a word or phrase in
-/// them exactly.
+/// The tokens of the full-text table, and the FTS5 expressions that find a word or phrase.
 ///
 /// Each run of CJK characters gives, for every character, the pair it starts (its *bigram*),
-/// and its last character alone; every character thus starts one token, at one position. A
-/// word of other letters and digits is one token, lower-cased. Anything else (punctuation,
-/// spaces) separates tokens and gives none. So a run of CJK characters in a query is a phrase
-/// of consecutive bigrams (`乡村振兴` → `"乡村 村振 振兴"`), which occurs exactly where the
-/// text holds the run; one character is a prefix (`党` → `"党" *`: a bigram starting with
-/// it, or the character ending a run). A Latin word is found from a word's start (`term`
-/// finds `terminal`). What tokens cannot say (punctuation, spaces) is checked against the
-/// article's folded text (`needsCheck`).
+/// and its last character alone; every character thus starts one token. A word of other
+/// letters and digits is one token, lower-cased. Anything else (punctuation, spaces)
+/// separates tokens and gives none. The table keeps which column a token is in, not where
+/// (FTS5 `detail=column`, half the size of positions), so a query finds *candidates*: one or
+/// two CJK characters are exact (`党` → `"党" *`, a bigram starting with it or the character
+/// ending a run; `蟋蟀` → one bigram), a longer run needs all its bigrams (`乡村振兴` →
+/// `"乡村" AND "村振" AND "振兴"`), and such a candidate is then checked against the
+/// article's folded text (`needsCheck`), as is anything with punctuation or spaces. A Latin
+/// word is found from a word's start (`term` finds `terminal`, `minal` does not).
 enum SearchTokens {
     static func isCJK(_ v: UInt32) -> Bool { TermExtractor.isCJK(v) }
 
@@ -93,34 +93,44 @@ enum SearchTokens {
         return String(out)
     }
 
-    /// The FTS5 phrase that finds `term` (folded), nil when it has no letters, digits or CJK
-    /// characters to look for. A run at the end of the term may go on in the text (its last
-    /// character is a prefix or the end of a bigram); a run followed by anything in the term
-    /// ends there (its last character alone).
+    /// The FTS5 expression that finds every article holding `term` (folded) and maybe some
+    /// others (see `needsCheck`); nil when the term has no letters, digits or CJK characters.
+    /// A run at the end of the term may go on in the text (its last character is a prefix or
+    /// the end of a bigram); a run followed by anything in the term ends there (its last
+    /// character alone).
     static func expression(for term: String) -> String? {
-        var pieces: [String] = []
-        var prefix = false
+        let pieces = queryTokens(term)
+        guard !pieces.isEmpty else { return nil }
+        var seen = Set<String>()
+        return pieces.filter { seen.insert($0.token + ($0.prefix ? "*" : "")).inserted }
+            .map { quoted($0.token) + ($0.prefix ? " *" : "") }
+            .joined(separator: " AND ")
+    }
+
+    /// The tokens a text holding `term` holds; `prefix` for the last, when it may go on.
+    static func queryTokens(_ term: String) -> [(token: String, prefix: Bool)] {
+        var pieces: [(token: String, prefix: Bool)] = []
         segments(of: term, run: { run, followed in
             for i in 0..<run.count {
                 if i + 1 < run.count {
-                    pieces.append(String(String.UnicodeScalarView([run[i], run[i + 1]])))
-                } else if followed || run.count == 1 {
-                    pieces.append(String(String.UnicodeScalarView([run[i]])))
+                    pieces.append((String(String.UnicodeScalarView([run[i], run[i + 1]])), false))
+                } else if followed {
+                    pieces.append((String(String.UnicodeScalarView([run[i]])), false))
+                } else if run.count == 1 {
+                    pieces.append((String(String.UnicodeScalarView([run[i]])), true))
                 }
             }
-            prefix = !followed && run.count == 1
         }, word: { word, followed in
-            pieces.append(String(word))
-            prefix = !followed
+            pieces.append((String(word), !followed))
         })
-        guard !pieces.isEmpty else { return nil }
-        return quoted(pieces.joined(separator: " ")) + (prefix ? " *" : "")
+        return pieces
     }
 
-    /// Whether finding `term`'s tokens does not prove the term is there: it has characters
-    /// that give no token (punctuation, spaces), which the folded text must be checked for.
+    /// Whether finding `term`'s tokens does not prove the term is there, so that the folded
+    /// text must be checked: it has more than one token (the table does not know their
+    /// order), or characters that give none (punctuation, spaces).
     static func needsCheck(_ term: String) -> Bool {
-        term.unicodeScalars.contains { !isCJK($0.value) && !isWordScalar($0) }
+        queryTokens(term).count > 1 || term.unicodeScalars.contains { !isCJK($0.value) && !isWordScalar($0) }
     }
 
     /// An FTS5 string: in double quotes, quotes doubled.
