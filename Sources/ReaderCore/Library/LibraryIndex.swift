@@ -166,7 +166,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             CREATE INDEX file_ident ON file(ident, okey);
             CREATE TABLE similar (docid INTEGER PRIMARY KEY, list TEXT NOT NULL);
             CREATE TABLE fts_text (docid INTEGER PRIMARY KEY, title TEXT NOT NULL, body BLOB NOT NULL);
-            CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column);
+            CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column, columnsize = 0);
             PRAGMA user_version = \(schemaVersion);
             """)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('folding', ?)", arguments: [folding.name])

@@ -77,16 +77,23 @@ enum SearchTokens {
         flushWord(false)
     }
 
-    /// `text` as space-separated tokens for the table.
+    /// `text` as space-separated tokens for the table, each once, in the order they first
+    /// occur: the table keeps which column a token is in, not how often, so repeating one
+    /// would only cost writing it.
     static func tokens(of text: String) -> String {
         var out = String.UnicodeScalarView()
+        var pairs = Set<UInt64>()
+        var words = Set<String>()
         segments(of: text, run: { run, _ in
             for i in 0..<run.count {
+                let next = i + 1 < run.count ? run[i + 1] : nil
+                guard pairs.insert(UInt64(run[i].value) << 32 | UInt64(next?.value ?? 0)).inserted else { continue }
                 if !out.isEmpty { out.append(" ") }
                 out.append(run[i])
-                if i + 1 < run.count { out.append(run[i + 1]) }
+                if let next { out.append(next) }
             }
         }, word: { word, _ in
+            guard words.insert(String(word)).inserted else { return }
             if !out.isEmpty { out.append(" ") }
             out.append(contentsOf: word)
         })
