@@ -7,8 +7,9 @@
 // `index-open` writes a 100 KB article into LIBRARY, refreshes the index file INDEX, then
 // times opening that article from its head as the index lists it: the body read from the file
 // through `ArticleBodies` (cache emptied each round), laid out and drawn in a 120×40 reader
-// (20 rounds). `index-search` times each query
-// against INDEX, warm (7 runs after one warm-up), and prints the median and result count.
+// (20 rounds). `index-search` times each query against INDEX, warm (7 runs after one warm-up),
+// three ways: every result ranked, the newest 50, and the best 50 (as the reader's search
+// prompt asks, `LibrarySearch.run(query, limit: 50)`); it prints the medians and counts.
 import Foundation
 import ReaderCore
 import ReaderUI
@@ -54,11 +55,15 @@ func benchmarkIndexSearch(_ arguments: [String]) {
     let index = try! LibraryIndex(path: arguments[0])
     let search = LibrarySearch(store: index)
     for text in arguments.dropFirst() {
-        let query = try! SearchQuery(parsing: text)
-        var count = 0
-        _ = try! search.run(query)
-        var times: [Double] = []
-        for _ in 0..<7 { times.append(milliseconds { count = try! search.run(query).count }) }
-        print("\(text)\t\(count) results\tmedian \(format(median(times)))")
+        var line = text
+        for (order, limit) in [(SearchQuery.Order.relevance, nil), (.date, 50), (.relevance, 50)] as [(SearchQuery.Order, Int?)] {
+            let query = try! SearchQuery(parsing: text, order: order)
+            var count = 0
+            _ = try! search.run(query, limit: limit)
+            var times: [Double] = []
+            for _ in 0..<7 { times.append(milliseconds { count = try! search.run(query, limit: limit).count }) }
+            line += "\t\(order)\(limit.map { " limit \($0)" } ?? ", all"): \(count) results, median \(format(median(times)))"
+        }
+        print(line)
     }
 }

@@ -56,7 +56,7 @@ struct Search: ParsableCommand {
         let persistence = PersistencePaths(environment: ProcessInfo.processInfo.environment)
         let bookmarks = parsed.bookmarked ? BookmarkStore(paths: persistence) : nil
         let positions = parsed.unread ? PositionStore(paths: persistence) : nil
-        let hits = try LibrarySearch(store: index).run(
+        let hits = try LibrarySearch(store: index, folding: index.folding).run(
             parsed, limit: limit,
             isBookmarked: { bookmarks?.isBookmarked($0) ?? false },
             isRead: { positions?.position(for: $0) != nil })
@@ -68,7 +68,7 @@ struct Search: ParsableCommand {
                 object["date"] = a.date?.description ?? NSNull()
                 object["site"] = a.site ?? NSNull()
                 let whole = a.path.flatMap { try? ArticleFile.read(path: $0).get() } ?? a
-                object["snippet"] = SearchSnippet.make(whole, terms: parsed.textTerms).text
+                object["snippet"] = SearchSnippet.make(whole, terms: parsed.textTerms, folding: index.folding).text
                 return object
             }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

@@ -130,4 +130,37 @@ import Testing
         // By date, the cap does not apply: the newest four.
         #expect(try titles(index, "蟋蟀", limit: 4) == ["新闻7", "新闻6", "新闻5", "新闻4"])
     }
+
+    /// The tokens as `segments(of:)` walks the text, each once: what `tokens(of:)` writes
+    /// straight into UTF-8.
+    static func reference(_ text: String) -> String {
+        var out: [String] = []
+        var seen = Set<String>()
+        SearchTokens.segments(of: text, run: { run, _ in
+            for i in 0..<run.count {
+                var token = String(run[i])
+                if i + 1 < run.count { token.unicodeScalars.append(run[i + 1]) }
+                if seen.insert("c" + token).inserted { out.append(token) }
+            }
+        }, word: { word, _ in
+            if seen.insert("w" + String(word)).inserted { out.append(String(word)) }
+        })
+        return out.joined(separator: " ")
+    }
+
+    @Test func tokensAreTheSegmentsOfTheText() {
+        let samples = [
+            "乡村振兴，乡村振兴！ABC abc Äpfel ÉCOLE 第１２３号 （12345） 〇一 ｢引号｣ 𠀋𠀌 かな カナ 한국어 x²",
+            "", "。", "党", "a", "蟋蟀蟋蟀", "Terminal readers—in Swift 6.3; 终端阅读器",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Array("乡村振兴的党建aB9 ，。、（）Ωé𠀋\n-_—Ⅻ〇ｱ１Ａ")
+        var texts = samples
+        for _ in 0..<200 {
+            texts.append(String((0..<Int.random(in: 0..<40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            #expect(SearchTokens.tokens(of: text) == Self.reference(text), "\(text)")
+        }
+    }
 }

@@ -42,8 +42,27 @@ public struct SearchFolding: Sendable {
 enum SearchTokens {
     static func isCJK(_ v: UInt32) -> Bool { TermExtractor.isCJK(v) }
 
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool { kind(s) == .word }
+
+    enum Kind { case cjk, word, separator }
+
+    /// What `s` is to the table: part of a CJK run, of a word (letters and digits), or a
+    /// separator. ASCII and the common CJK and full-width punctuation are told by range;
+    /// anything else by its Unicode properties.
+    @inline(__always)
+    static func kind(_ s: Unicode.Scalar) -> Kind {
+        let v = s.value
+        if v < 0x80 {
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) ? .word : .separator
+        }
+        if isCJK(v) { return .cjk }
+        switch v {
+        case 0x2000...0x206F, 0x3000...0x3006, 0x3008...0x3020,
+             0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
+            return .separator
+        default:
+            return s.properties.isAlphabetic || s.properties.numericType != nil ? .word : .separator
+        }
     }
 
     /// Walks `text` as the table sees it: runs of CJK characters (`run`) and lower-cased
@@ -62,13 +81,14 @@ enum SearchTokens {
             letters.removeAll(keepingCapacity: true)
         }
         for s in text.unicodeScalars {
-            if isCJK(s.value) {
+            switch kind(s) {
+            case .cjk:
                 flushWord(true)
                 cjk.append(s)
-            } else if isWordScalar(s) {
+            case .word:
                 flushRun(true)
                 for l in s.properties.lowercaseMapping.unicodeScalars { letters.append(l) }
-            } else {
+            case .separator:
                 flushRun(true)
                 flushWord(true)
             }
@@ -79,25 +99,66 @@ enum SearchTokens {
 
     /// `text` as space-separated tokens for the table, each once, in the order they first
     /// occur: the table keeps which column a token is in, not how often, so repeating one
-    /// would only cost writing it.
+    /// would only cost writing it. (The segments of `segments(of:)`, written straight into
+    /// UTF-8: this runs over every character of the library.)
     static func tokens(of text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2)
         var pairs = Set<UInt64>()
-        var words = Set<String>()
-        segments(of: text, run: { run, _ in
-            for i in 0..<run.count {
-                let next = i + 1 < run.count ? run[i + 1] : nil
-                guard pairs.insert(UInt64(run[i].value) << 32 | UInt64(next?.value ?? 0)).inserted else { continue }
-                if !out.isEmpty { out.append(" ") }
-                out.append(run[i])
-                if let next { out.append(next) }
+        var words = Set<[UInt8]>()
+        var word: [UInt8] = []
+        var previous: UInt32 = 0
+        func append(_ v: UInt32) {
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
             }
-        }, word: { word, _ in
-            guard words.insert(String(word)).inserted else { return }
-            if !out.isEmpty { out.append(" ") }
-            out.append(contentsOf: word)
-        })
-        return String(out)
+        }
+        func pair(_ a: UInt32, _ b: UInt32) {
+            guard pairs.insert(UInt64(a) << 32 | UInt64(b)).inserted else { return }
+            if !out.isEmpty { out.append(0x20) }
+            append(a)
+            if b != 0 { append(b) }
+        }
+        func endRun() {
+            if previous != 0 { pair(previous, 0) }
+            previous = 0
+        }
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if words.insert(word).inserted {
+                if !out.isEmpty { out.append(0x20) }
+                out += word
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            switch kind(s) {
+            case .cjk:
+                endWord()
+                if previous != 0 { pair(previous, s.value) }
+                previous = s.value
+            case .word:
+                endRun()
+                if s.value < 0x80 {
+                    word.append((0x41...0x5A).contains(s.value) ? UInt8(s.value) | 0x20 : UInt8(s.value))
+                } else {
+                    word += s.properties.lowercaseMapping.utf8
+                }
+            case .separator:
+                endRun()
+                endWord()
+            }
+        }
+        endRun()
+        endWord()
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The FTS5 expression that finds every article holding `term` (folded) and maybe some
