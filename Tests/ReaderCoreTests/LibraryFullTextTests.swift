@@ -103,6 +103,12 @@ import Testing
             #expect(try titles(index, "乡村振兴", limit: limit) == Array(all.prefix(limit)), "\(limit)")
         }
         #expect(try titles(index, "乡村振兴 before:2024-03-03", limit: 3) == Array(all.suffix(4).prefix(3)))
+        // One character is a prefix: the matches are read at once, then the list walked.
+        let single = try titles(index, "兴")
+        #expect(single == all)
+        for limit in [1, 5, 12] {
+            #expect(try titles(index, "兴", limit: limit) == Array(single.prefix(limit)), "\(limit)")
+        }
         _ = lib
     }
 
@@ -117,7 +123,8 @@ import Testing
 
     @Test func beyondTheCapTitleMatchesStillComeFirst() throws {
         let lib = IndexedLibrary()
-        lib.put("old.txt", title: "蟋蟀的故事", date: "2001-01-01", body: "很久以前。")
+        // Indexed first (path order), so the last indexed matches leave it out.
+        lib.put("a-old.txt", title: "蟋蟀的故事", date: "2001-01-01", body: "很久以前。")
         for i in 0..<8 {
             lib.put("n\(i).txt", title: "新闻\(i)", date: "2024-03-0\(1 + i)", body: "今天也听见蟋蟀。")
         }

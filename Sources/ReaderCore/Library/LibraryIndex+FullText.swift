@@ -27,22 +27,15 @@ extension LibraryIndex {
         if let article = entry.article, entry.text == nil { entry.text = Self.prepare(article, folding: folding) }
     }
 
-    /// The full-text row id of an article: its day (`yyyymmdd`, 0 undated) above its `docid`,
-    /// so that the table's order is newest first, undated last.
-    static func searchKey(day: Int, docid: Int64) -> Int64 { Int64(day) << 32 | docid }
-
-    /// The `docid` in a full-text row id.
-    static func docid(fromKey key: Int64) -> Int64 { key & 0xFFFF_FFFF }
-
     /// Removes an article's rows from the full-text table, told by its kept text which
     /// tokens they were (a contentless table cannot find them itself).
-    static func removeText(_ db: Database, docid: Int64, day: Int) throws {
+    static func removeText(_ db: Database, docid: Int64) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?"),
                                          arguments: [docid]) else { return }
         let title: String = row[0]
         let body = PackedText.unpack(row[1]) ?? ""
         try db.cachedStatement(sql: "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)")
-            .execute(arguments: [searchKey(day: day, docid: docid), SearchTokens.tokens(of: title), SearchTokens.tokens(of: body)])
+            .execute(arguments: [docid, SearchTokens.tokens(of: title), SearchTokens.tokens(of: body)])
         try db.cachedStatement(sql: "DELETE FROM fts_text WHERE docid = ?").execute(arguments: [docid])
     }
 }

@@ -16,7 +16,12 @@ extension LibraryIndex {
         var checks: [(term: String, titleOnly: Bool)] = []
         /// Every word, folded and lower-cased (for ranking).
         var terms: [String] = []
+        /// Whether a word is a prefix (`"党" *`), which the table answers slowly for one row.
+        var prefixed = false
     }
+
+    /// Articles a search by date asks the table about one by one before it reads every match.
+    static let probeLimit = 300
 
     static func plan(_ query: SearchQuery, folding: SearchFolding) -> FullTextPlan {
         var all: [String] = []
@@ -26,6 +31,7 @@ extension LibraryIndex {
             let term = folding.fold(raw).lowercased()
             plan.terms.append(term)
             if let expression = SearchTokens.expression(for: term) {
+                if expression.hasSuffix("*") { plan.prefixed = true }
                 all.append(titleOnly ? "title : (" + expression + ")" : "(" + expression + ")")
                 inTitle.append("title : (" + expression + ")")
             }
@@ -44,12 +50,11 @@ extension LibraryIndex {
 
     /// The articles matching `query`, at most `limit`.
     ///
-    /// Words are looked up in the full-text table newest first (its row ids are days), each
-    /// match's row then read and held to the fields. In date order the search stops at the
-    /// limit; ranked by relevance (`score`: a word in the title outweighs any count in the
-    /// text) with a limit, it weighs the newest `rankedCandidates` matches and every match
+    /// In date order with a limit, the list is walked newest first and stops at the limit.
+    /// Ranked by relevance (`score`: a word in the title outweighs any count in the text)
+    /// with a limit, it weighs the last indexed `rankedCandidates` matches and every match
     /// with all words in its title, which is exact whenever there are no more matches than
-    /// that; an older match with the words only in its text can be missed then.
+    /// that; another match with the words only in its text can be missed then.
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
         let plan = Self.plan(query, folding: folding)
         var conditions = ["skip IS NULL", "dup = 0"]
@@ -97,11 +102,11 @@ extension LibraryIndex {
                 }
                 return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: title, body: body()) : 0)
             }
+            let listed = "SELECT docid FROM file INDEXED BY file_list WHERE " + conditions.joined(separator: " AND ")
+                + " ORDER BY date DESC, title, path"
             guard let match = plan.match else {
                 // Nothing for the full-text table: the list's order, each row checked.
-                let rows = try Row.fetchCursor(db, sql: "SELECT docid FROM file INDEXED BY file_list WHERE "
-                                               + conditions.joined(separator: " AND ") + " ORDER BY date DESC, title, path",
-                                               arguments: StatementArguments(arguments))
+                let rows = try Row.fetchCursor(db, sql: listed, arguments: StatementArguments(arguments))
                 var ordered: [SearchHit] = []
                 while let r = try rows.next() {
                     if let h = try hit(r[0]) { ordered.append(h) }
@@ -109,18 +114,15 @@ extension LibraryIndex {
                 }
                 return ordered
             }
-            var range = ""
-            if let after = query.after { range += " AND rowid >= \(Self.searchKey(day: after, docid: 0))" }
-            if let before = query.before { range += " AND rowid >= \(Self.searchKey(day: 1, docid: 0)) AND rowid < \(Self.searchKey(day: before, docid: 0))" }
-            /// Walks the matches of `expression` newest first until `enough` says stop.
-            func walk(_ expression: String, enough: (_ count: Int, _ day: Int64) -> Bool) throws -> Bool {
-                let sql = "SELECT rowid FROM fts WHERE fts MATCH ?\(range) ORDER BY rowid DESC"
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: [expression])
+            /// Walks the matches of `expression`, last indexed first, until `enough` says stop;
+            /// whether it saw them all.
+            func walk(_ expression: String, enough: (_ count: Int) -> Bool) throws -> Bool {
+                let rows = try Row.fetchCursor(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC",
+                                               arguments: [expression])
                 var count = 0
                 while let r = try rows.next() {
-                    let key: Int64 = r[0]
-                    if enough(count, key >> 32) { return false }
-                    let docid = Self.docid(fromKey: key)
+                    if enough(count) { return false }
+                    let docid: Int64 = r[0]
                     if hits[docid] != nil { continue }
                     if let h = try hit(docid) {
                         hits[docid] = h
@@ -131,21 +133,36 @@ extension LibraryIndex {
             }
             switch (limit, ranked) {
             case (nil, _):
-                _ = try walk(match) { _, _ in false }
+                _ = try walk(match) { _ in false }
             case (let limit?, false):
-                // Newest first: stop at the limit, after the rest of the last hit's day (the
-                // list orders one day's articles by title).
-                var lastDay: Int64?
-                _ = try walk(match) { count, day in
-                    if count < limit { return false }
-                    if lastDay == nil { lastDay = hits.values.map { Int64($0.article.date.map(Self.dayNumber) ?? 0) }.min() }
-                    return day != lastDay
+                // In the list's order, newest first, asking the table about each article in
+                // turn, which costs a few lookups each while most articles match; when they
+                // do not (or a prefix makes each question dear), every match is read from
+                // the table once and the list's order walked past those that are not.
+                let rows = try Row.fetchCursor(db, sql: listed, arguments: StatementArguments(arguments))
+                let probe = try db.makeStatement(sql: "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?")
+                var ordered: [SearchHit] = []
+                var probes = plan.prefixed ? Self.probeLimit : 0
+                var matches: Set<Int64>?
+                while ordered.count < limit, let r = try rows.next() {
+                    let docid: Int64 = r[0]
+                    if let matches {
+                        guard matches.contains(docid) else { continue }
+                    } else if probes < Self.probeLimit {
+                        probes += 1
+                        guard try Bool.fetchOne(probe, arguments: [match, docid]) != nil else { continue }
+                    } else {
+                        matches = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
+                        guard matches!.contains(docid) else { continue }
+                    }
+                    if let h = try hit(docid) { ordered.append(h) }
                 }
+                return ordered
             case (let limit?, true):
                 let cap = max(rankedCandidates, limit)
-                let complete = try walk(match) { count, _ in count >= cap }
+                let complete = try walk(match) { count in count >= cap }
                 if !complete, let titleMatch = plan.titleMatch {
-                    _ = try walk(titleMatch) { count, _ in count >= cap }
+                    _ = try walk(titleMatch) { count in count >= cap }
                 }
             }
             var ordered = Array(hits.values)

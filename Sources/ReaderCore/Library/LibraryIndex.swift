@@ -11,12 +11,11 @@ import GRDB
 /// version or unreadable is moved aside (`NAME.broken`) and made again; `notice` says so.
 ///
 /// Search uses one FTS5 table without a copy of its text (contentless, `fts`): the tokens of
-/// `SearchTokens` (CJK bigrams, words) and the column each is in; a word of one or two CJK
-/// characters is found exactly, a longer one is checked against the folded text. Its row id is the article's day and its
-/// `docid` (`searchKey`), so that the table's own order is the list's (newest first) and a
-/// search by date stops at its limit. `fts_text` keeps each article's folded text, packed
-/// (`PackedText`): what a changed or deleted article's old rows were, to remove them, and
-/// what a longer word or a query's punctuation is checked against.
+/// `SearchTokens` (CJK bigrams, words) and the column each is in, by `docid`; a word of one or
+/// two CJK characters is found exactly, a longer one is checked against the folded text.
+/// `fts_text` keeps each article's folded text, packed (`PackedText`): what a changed or
+/// deleted article's old rows were, to remove them (a contentless table cannot find them on
+/// this SQLite), and what a longer word or a query's punctuation is checked against.
 public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The schema this code reads and writes; another version is rebuilt.
     public static let schemaVersion = 2
@@ -200,7 +199,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     let docid: Int64 = row[0]
                     try delete.execute(arguments: [docid])
                     try deleteSimilar.execute(arguments: [docid])
-                    try Self.removeText(db, docid: docid, day: row[7])
+                    try Self.removeText(db, docid: docid)
                     idents.insert(row[6])
                 }
                 for id in update.removed {
@@ -241,8 +240,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     let docid = db.lastInsertedRowID
                     if let article {
                         let text = entry.text ?? Self.prepare(article, folding: folding)
-                        let key = Self.searchKey(day: head?.date.map(Self.dayNumber) ?? 0, docid: docid)
-                        try fts.execute(arguments: [key, text.titleTokens, text.bodyTokens])
+                        try fts.execute(arguments: [docid, text.titleTokens, text.bodyTokens])
                         try ftsText.execute(arguments: [docid, text.title, text.packed])
                         idents.insert(ident)
                     }
