@@ -22,6 +22,8 @@ extension LibraryIndex {
 
     /// Articles a search by date asks the table about one by one before it reads every match.
     static let probeLimit = 300
+    /// Matches few enough to read each one's row rather than walk the list past the others.
+    static let fewMatches = 500
 
     static func plan(_ query: SearchQuery, folding: SearchFolding) -> FullTextPlan {
         var all: [String] = []
@@ -152,8 +154,15 @@ extension LibraryIndex {
                         probes += 1
                         guard try Bool.fetchOne(probe, arguments: [match, docid]) != nil else { continue }
                     } else {
-                        matches = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
-                        guard matches!.contains(docid) else { continue }
+                        let all = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
+                        if all.count <= Self.fewMatches {
+                            // Few: each one's row, in the list's order.
+                            var found = try all.compactMap(hit)
+                            found.sort { Self.listOrder($0.article, $1.article) }
+                            return Array(found.prefix(limit))
+                        }
+                        matches = all
+                        guard all.contains(docid) else { continue }
                     }
                     if let h = try hit(docid) { ordered.append(h) }
                 }

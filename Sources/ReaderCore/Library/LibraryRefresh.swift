@@ -76,6 +76,7 @@ public enum LibraryRefresh {
                                     skipped: skipped))
             start = end
         } while start < toRead.count
+        try store.finish(written: toRead.count)
         return result
     }
 

@@ -16,6 +16,9 @@ public protocol LibraryStore: AnyObject, Sendable {
     /// Does what it can of writing `entry` before `apply` (folding its text for search), on
     /// any thread: a refresh calls it while it parses files on all cores.
     func prepare(_ entry: inout IndexUpdate.Entry)
+    /// Tidies the store after a refresh that wrote `written` articles (merging the search
+    /// index's pieces after a large one).
+    func finish(written: Int) throws
     /// The articles, in library order (newest first, undated last, then title and path in
     /// byte order), copies of the same article left out; and the skipped files in path order.
     func listing() throws -> StoredListing
@@ -34,6 +37,7 @@ public protocol LibraryStore: AnyObject, Sendable {
 
 extension LibraryStore {
     public func prepare(_ entry: inout IndexUpdate.Entry) {}
+    public func finish(written: Int) throws {}
 }
 
 /// One step of a refresh.
