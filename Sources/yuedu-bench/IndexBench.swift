@@ -10,6 +10,7 @@
 // (20 rounds). `index-search` times each query against INDEX, warm (7 runs after one warm-up),
 // three ways: every result ranked, the newest 50, and the best 50 (as the reader's search
 // prompt asks, `LibrarySearch.run(query, limit: 50)`); it prints the medians and counts.
+// `index-search --limited INDEX QUERY...` leaves out every result ranked.
 import Foundation
 import ReaderCore
 import ReaderUI
@@ -51,12 +52,15 @@ func benchmarkIndexOpen(_ arguments: [String]) {
 }
 
 func benchmarkIndexSearch(_ arguments: [String]) {
-    guard arguments.count >= 2 else { print("usage: index-search INDEX QUERY..."); exit(2) }
+    let limited = arguments.first == "--limited"
+    let arguments = limited ? Array(arguments.dropFirst()) : arguments
+    guard arguments.count >= 2 else { print("usage: index-search [--limited] INDEX QUERY..."); exit(2) }
     let index = try! LibraryIndex(path: arguments[0])
     let search = LibrarySearch(store: index)
     for text in arguments.dropFirst() {
         var line = text
-        for (order, limit) in [(SearchQuery.Order.relevance, nil), (.date, 50), (.relevance, 50)] as [(SearchQuery.Order, Int?)] {
+        let ways: [(SearchQuery.Order, Int?)] = (limited ? [] : [(.relevance, nil)]) + [(.date, 50), (.relevance, 50)]
+        for (order, limit) in ways {
             let query = try! SearchQuery(parsing: text, order: order)
             var count = 0
             _ = try! search.run(query, limit: limit)

@@ -5,7 +5,7 @@ extension LibraryIndex {
     /// How many matches a ranked search with a limit weighs at most (newest first), besides
     /// those with every word in the title: beyond this, relevance is ranked within the
     /// newest matches and the title matches rather than within all.
-    public static let rankedCandidates = 1000
+    public static let rankedCandidates = 200
 
     /// What a query asks of the full-text table: one FTS5 expression for all its words (nil
     /// when none has a token), the same with every word in the title, and the words whose
