@@ -6,20 +6,34 @@ until it is quiet, then sends one key at a time and counts every byte the progra
 answer. yuedu reads seeds/001_huozi-typesetting.txt in fullscreen (`f`); less shows the same
 article as yuedu lays it out (`yuedu render --width 78`), so both scroll the same lines.
 
-Usage: scripts/bench-bytes.py [YUEDU_BINARY] [--runs N]
+Usage: scripts/bench-bytes.py [YUEDU_BINARY] [--runs N] [--hyperlinks]
 Prints the median bytes for `j` (one line) and Space (one page) for each program.
+
+With --hyperlinks, compares yuedu with `hyperlinks = "never"` and `"always"` instead (no less):
+the same keys on the same article (no link on screen), and `k` (one line up, twice) from the
+end of seeds/008_terminal-tui-column.txt, whose last paragraph holds a URL that stays on
+screen and moves a row with each of those keys.
 """
-import fcntl, os, pty, select, statistics, struct, subprocess, sys, tempfile, termios, time
+import fcntl, os, pty, select, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTICLE = os.path.join(ROOT, "seeds", "001_huozi-typesetting.txt")
+LINKED = os.path.join(ROOT, "seeds", "008_terminal-tui-column.txt")
 COLS, ROWS = 80, 24
 
 
+# A fresh home for each program run: a reading position saved by an earlier run would start
+# the article elsewhere.
+HOME = tempfile.mkdtemp(prefix="yuedu-bench-bytes-")
+
+
 def spawn(argv):
+    home = tempfile.mkdtemp(dir=HOME)
     pid, fd = pty.fork()
     if pid == 0:
-        os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", HOME=home)
+        for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TMUX", "STY"):
+            os.environ.pop(name, None)
         for name in ("LESS", "LESSOPEN", "ESCDELAY", "NO_COLOR"):
             os.environ.pop(name, None)
         os.execvp(argv[0], argv)
@@ -63,6 +77,34 @@ def measure(argv, setup, keys, quit_key):
     return counts
 
 
+def compare_hyperlinks(yuedu, runs):
+    """yuedu with hyperlinks off and on, side by side in one run."""
+    results = {}
+    configs = {}
+    for mode in ("never", "always"):
+        with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+            f.write(f'hyperlinks = "{mode}"\n')
+            configs[mode] = f.name
+    try:
+        for _ in range(runs):
+            for mode, config in configs.items():
+                argv = [yuedu, "--config", config, ARTICLE]
+                results.setdefault((mode, "j"), []).extend(measure(argv, [b"f"], [b"j"] * 10, b"q"))
+                results.setdefault((mode, "Space"), []).extend(measure(argv, [b"f"], [b" "] * 5, b"q"))
+                linked = [yuedu, "--config", config, LINKED]
+                # From the end, the first two lines up keep the URL on screen, one row lower each.
+                results.setdefault((mode, "k, link on screen"), []).extend(measure(linked, [b"f", b"G"], [b"k"] * 2, b"q"))
+    finally:
+        for config in configs.values():
+            os.unlink(config)
+    print(f"{COLS}x{ROWS}, {runs} runs, median bytes written per keystroke")
+    for key in ("j", "Space", "k, link on screen"):
+        off = statistics.median(results[("never", key)])
+        on = statistics.median(results[("always", key)])
+        ratio = f"{on / off:5.2f}" if off else "    –"
+        print(f"{key:18} never {off:7.0f}   always {on:7.0f}   always/never {ratio}")
+
+
 def main():
     args = sys.argv[1:]
     runs = 3
@@ -70,7 +112,12 @@ def main():
         i = args.index("--runs")
         runs = int(args[i + 1])
         del args[i:i + 2]
+    hyperlinks = "--hyperlinks" in args
+    if hyperlinks:
+        args.remove("--hyperlinks")
     yuedu = args[0] if args else os.path.join(ROOT, ".build", "release", "yuedu")
+    if hyperlinks:
+        return compare_hyperlinks(yuedu, runs)
     rendered = subprocess.run([yuedu, "render", ARTICLE, "--width", str(COLS - 2)],
                               capture_output=True, check=True, env=dict(os.environ, LANG="C.UTF-8")).stdout
     with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as f:
@@ -94,4 +141,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        shutil.rmtree(HOME, ignore_errors=True)

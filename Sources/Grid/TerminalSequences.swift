@@ -33,15 +33,24 @@ public enum TerminalSequences {
     /// An OSC 52 sequence that puts `text` on the clipboard (`c`), base64-encoded, and whether
     /// the text was cut to `limit` bytes (at a character boundary) to fit.
     public static func clipboard(_ text: String, limit: Int = clipboardLimit) -> (sequence: String, cut: Bool) {
-        var bytes = Array(text.utf8)
-        var cut = false
-        if bytes.count > limit {
-            var end = limit
-            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
-            bytes.removeSubrange(end...)
-            cut = true
-        }
+        let (bytes, cut) = clippedBytes(text, limit: limit)
         return ("\u{1B}]52;c;\(base64(bytes))\u{1B}\\", cut)
+    }
+
+    /// What of `text` a copy sends: all of it, or its first `limit` bytes cut at a character
+    /// boundary, and whether it was cut.
+    public static func clipped(_ text: String, limit: Int = clipboardLimit) -> (text: String, cut: Bool) {
+        let (bytes, cut) = clippedBytes(text, limit: limit)
+        return cut ? (String(decoding: bytes, as: UTF8.self), true) : (text, false)
+    }
+
+    private static func clippedBytes(_ text: String, limit: Int) -> (bytes: [UInt8], cut: Bool) {
+        var bytes = Array(text.utf8)
+        guard bytes.count > limit else { return (bytes, false) }
+        var end = max(0, limit)
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+        bytes.removeSubrange(end...)
+        return (bytes, true)
     }
 
     /// Standard base64 with padding.

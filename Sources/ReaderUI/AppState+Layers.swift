@@ -18,12 +18,14 @@ public enum Layer: Hashable, Sendable {
     case prompt(SearchPrompt)
     /// The article list over the text, for a terminal too narrow for the list pane.
     case list
+    /// The open article's links, numbered (see `AppState+Links.swift`).
+    case links(LinkList)
 
     /// Whether the layer covers the panes, so that it takes every command it is given (a
     /// mouse click does nothing under it).
     public var isModal: Bool {
         switch self {
-        case .help, .skipped, .related, .prompt, .list: return true
+        case .help, .skipped, .related, .prompt, .list, .links: return true
         case .preview: return false
         }
     }
@@ -170,6 +172,8 @@ extension AppState {
             }
         case .prompt:
             return applyInPrompt(command)
+        case .links:
+            return applyInLinkList(command, at: depth)
         case .list:
             switch command {
             case .open:

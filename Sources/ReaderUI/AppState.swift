@@ -15,6 +15,11 @@ public enum Effect: Hashable, Sendable {
     case savePosition(ArticleKey, ReadingPosition)
     /// Keep the search history (newest last) for the next run.
     case saveSearchHistory([String])
+    /// Put the text on the clipboard of the reader's own terminal (OSC 52); already cut to
+    /// `TerminalSequences.clipboardLimit`.
+    case copyToClipboard(String)
+    /// Open the link (a safe target) with the browser command `$BROWSER` names.
+    case openLink(String, browser: String)
 }
 
 /// The whole application as a value. `apply(_:)` is the one place commands change it.
@@ -92,6 +97,8 @@ public struct AppState {
     /// The similar-article lists kept in the library's index, used while no similarity
     /// index is in memory; nil when there are none.
     public var keptSimilar: (@Sendable (ArticleID) -> [ArticleID]?)?
+    /// The browser command (`$BROWSER`) the link list's `o` opens a link with; nil when unset.
+    public var browser: String?
     /// The open article laid out for the reading column.
     public private(set) var layout: ArticleLayout?
     /// How many layouts have been computed: a resize makes one, scrolling none.
@@ -229,6 +236,11 @@ public struct AppState {
         case .forward: goForward()
         case .toggleBookmark: return toggleBookmarkEffects()
         case .toggleBookmarksOnly: toggleBookmarksOnly()
+        case .links: openLinkList()
+        case .copy: return copyParagraph()
+        case .copyArticle: return copyArticle()
+        case .openLink:
+            message = keymap.label(for: .links).map { "\($0) lists the article's links to open" } ?? "open a link from the link list"
         default: break
         }
         return positionEffects(since: place)

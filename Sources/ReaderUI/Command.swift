@@ -27,6 +27,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case forward
     case toggleBookmark = "bookmark"
     case toggleBookmarksOnly = "bookmarks-only"
+    case links
+    case copy
+    case copyArticle = "copy-article"
+    case openLink = "open-link"
     case help
     case cancel
     case redraw
@@ -89,6 +93,10 @@ extension Command {
         CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),
         CommandInfo(command: .toggleBookmark, keys: [.character("m")], help: "Bookmark / unbookmark the article"),
         CommandInfo(command: .toggleBookmarksOnly, keys: [.character("B"), .character("'")], help: "List bookmarks only / all articles"),
+        CommandInfo(command: .links, keys: [.character("u")], help: "The article's links, numbered"),
+        CommandInfo(command: .copy, keys: [.character("y")], help: "Copy the paragraph or the chosen link"),
+        CommandInfo(command: .copyArticle, keys: [.character("Y")], help: "Copy the article as Markdown"),
+        CommandInfo(command: .openLink, keys: [.character("o")], help: "Links: open one with $BROWSER"),
         CommandInfo(command: .help, keys: [.character("?")], help: "Show this help"),
         CommandInfo(command: .cancel, keys: [.escape], help: "Close help / cancel / clear the search"),
         CommandInfo(command: .redraw, keys: [.control("l")], help: "Repaint the whole screen", contexts: [.reader, .prompt]),

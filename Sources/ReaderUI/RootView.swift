@@ -37,6 +37,7 @@ public enum RootView {
                     screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: theme.style("ui"))
                     ListView.render(state, into: &screen, rect: rect, theme: theme)
                 }
+            case .links(let list): LinksView.render(state, list: list, into: &screen, theme: theme)
             case .preview, .prompt: break
             }
         }

@@ -48,12 +48,13 @@ public final class TerminalSession {
 
     private var screen: OpaquePointer?
     private var signalFD: Int32 = -1
-    private var previous: Screen?
+    /// The frame the terminal shows (nil: unknown, the next draw writes every cell).
+    private(set) var previous: Screen?
     private var pairs: [PairKey: Int32] = [:]
     private var looks: [Style: (attributes: attr_t, pair: Int32)] = [:]
     private var colorsEnabled = false
     private var colorCount: Int32 = 0
-    private var active = false
+    private(set) var active = false
     /// The locale's character set is UTF-8 (else each character is checked before it is written).
     private var localeIsUTF8 = true
     private var glyphs: [GlyphKey: [wchar_t]] = [:]
@@ -80,6 +81,12 @@ public final class TerminalSession {
 
     /// How colours are drawn: none (NO_COLOR or no colour), 8, 16, 256, or direct RGB.
     public var depth: ColorDepth { colorsEnabled ? ColorDepth(colors: Int(colorCount)) : .none }
+
+    /// Whether the cells of a link are wrapped in an OSC 8 hyperlink to its target, so that
+    /// a click opens it on the reader's own machine (see `TerminalSession+Hyperlinks.swift`).
+    public var hyperlinks = false {
+        didSet { if hyperlinks != oldValue { previous = nil } }
+    }
 
     public init() {}
 
@@ -347,6 +354,16 @@ public final class TerminalSession {
         refresh()
     }
 
+    /// Gives the terminal back (normal screen, cooked mode) while `body` runs a program on
+    /// it, then takes it again and repaints everything on the next draw.
+    public func giveBack(while body: () -> Void) {
+        guard active else { return body() }
+        endwin()
+        body()
+        _ = resized()
+        refresh()
+    }
+
     // MARK: - Output
 
     /// Shows `frame`: writes the cells that differ from the last frame, then one `doupdate`.
@@ -386,6 +403,7 @@ public final class TerminalSession {
         }
         wnoutrefresh(win)
         doupdate()
+        if hyperlinks { rewriteLinks(of: frame, rows: rows, cursor: cursor) }
         previous = frame
     }
 
@@ -411,7 +429,7 @@ public final class TerminalSession {
 
     /// The attributes and colour pair `style` is drawn with, at this terminal's depth and
     /// against its background (worked out once per style).
-    private func look(of style: Style) -> (attributes: attr_t, pair: Int32) {
+    func look(of style: Style) -> (attributes: attr_t, pair: Int32) {
         if let known = looks[style] { return known }
         let resolved = ColorMapping.resolve(style, depth: depth, background: background)
         let look = (attributes(resolved.attributes), pairNumber(resolved))
@@ -434,7 +452,7 @@ public final class TerminalSession {
     /// left out), or, in a locale that is not UTF-8, `?` for a character the locale cannot
     /// encode and a look-alike (`|`, `-`, `.`) or `?` for one the locale gives another width,
     /// padded to `cells` so that the row stays in place.
-    private func glyph(_ cluster: String, cells: Int) -> [wchar_t] {
+    func glyph(_ cluster: String, cells: Int) -> [wchar_t] {
         var text: [wchar_t] = []
         for scalar in cluster.unicodeScalars where Self.isSafeToWrite(scalar) {
             if text.count == Self.maximumCharactersPerCell { break }

@@ -15,6 +15,8 @@ extension Manual {
         theme = "default"       # a theme name or a path to a theme file; --theme wins
         background = "auto"     # "light" or "dark" instead of asking the terminal
         mouse = true            # wheel and clicks; false leaves the mouse to the terminal
+        hyperlinks = "auto"     # links as OSC 8 hyperlinks: "always", "never", or "auto":
+                                # on in terminals known to handle them
         library = []            # files or folders opened when no PATH is given; ~ and
                                 # paths relative to the config's folder work;
                                 # empty: the sample articles
@@ -162,6 +164,21 @@ extension Manual {
         .Li \&? .
         Only the C/POSIX locale, or one that is not installed, is switched to C.UTF-8, said in
         the status bar, so Chinese still shows.
+        .It Ev BROWSER
+        The browser the link list's
+        .Sy o
+        opens a link with: commands separated by
+        .Li \&: ,
+        tried in turn, with
+        .Li %s
+        standing for the link (else it is the last argument); run directly, never through a
+        shell. lynx, w3m, links and elinks get the terminal until they exit; any other runs
+        detached.
+        .It Ev TERM_PROGRAM , VTE_VERSION , KITTY_WINDOW_ID , WT_SESSION , TMUX , STY
+        With
+        .Li hyperlinks = \(dqauto\(dq ,
+        they tell which terminal (or multiplexer) yuedu runs in, and so whether links are
+        sent as OSC 8 hyperlinks.
         .It Ev ESCDELAY
         How long, in milliseconds, to wait after Esc for the rest of a key
         .Pq default 25 ;

@@ -52,6 +52,8 @@ struct Read: ParsableCommand {
         }
         if let notice = terminal.notice { state.show(message: notice) }
         terminal.enableMouse(setup.configuration.mouse)
+        terminal.hyperlinks = setup.configuration.hyperlinks.isOn(environment: ProcessInfo.processInfo.environment)
+        state.browser = ProcessInfo.processInfo.environment["BROWSER"].flatMap { $0.isEmpty ? nil : $0 }
         let opened = noIndex ? nil : IndexOpening.open(roots: roots)
         if let message = opened?.message { state.show(message: message) }
         let library = LibraryLoader(roots: roots, index: opened?.index)

@@ -81,6 +81,9 @@ struct ReaderLoop {
             case .suspend: terminal.suspend()
             case .redraw: terminal.repaint()
             case .reload: library?.reload()
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
+            case .openLink(let url, let browser):
+                state.show(message: LinkOpener.open(url, browser: browser, terminal: terminal))
             default: _ = persistence.run(effect, on: &state)
             }
         }

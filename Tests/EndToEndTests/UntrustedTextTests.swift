@@ -22,7 +22,9 @@ import Testing
     static let forbidden: [(name: String, bytes: [UInt8])] = [
         ("OSC 0", Array("\u{1B}]0;".utf8)),
         ("OSC 52", Array("\u{1B}]52;".utf8)),
-        ("OSC 8", Array("\u{1B}]8;".utf8)),
+        // The article's own hyperlink (the reader's own OSC 8, where the terminal takes them,
+        // links to the address the text shows; see LinkSessionTests).
+        ("the article's OSC 8", Array("\u{1B}]8;;http://evil.example/\u{1B}\\PWNED".utf8)),
         ("the article's CSI", Array("\u{1B}[31;1mPWNED".utf8)),
         ("the article's clear screen", Array("\u{1B}[2J".utf8)),
         ("C1 CSI (UTF-8)", [0xC2, 0x9B]),

@@ -17,7 +17,9 @@ import Testing
         _ = overlay.apply(.related)
         var prompt = try relatedState(width: 80, height: 24)
         _ = prompt.apply(.search)
-        return [("help", help), ("skipped", skipped), ("related overlay", overlay), ("prompt", prompt), ]
+        var links = try relatedState(width: 80, height: 24)
+        _ = links.apply(.links)
+        return [("help", help), ("skipped", skipped), ("related overlay", overlay), ("prompt", prompt), ("links", links), ]
     }
 
     @Test func globalCommandsActTheSameUnderEveryLayer() throws {

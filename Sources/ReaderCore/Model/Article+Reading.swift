@@ -103,9 +103,8 @@ extension Article {
             case .paragraph:
                 break
             }
-            shown.text = Sanitizer.displayable(block.text)
-            // Spans count bytes of the text as parsed: kept when sanitizing changed nothing.
-            if shown.text == block.text { shown.spans = block.spans }
+            // Spans count bytes of the text as parsed: moved with what sanitizing changed.
+            (shown.text, shown.spans) = Sanitizer.displayable(block.text, spans: block.spans)
             blocks.append(shown)
         }
         if !urls.isEmpty {

@@ -28,6 +28,44 @@ public enum Sanitizer {
         return String(out)
     }
 
+    /// `displayable(text)` with `spans` (UTF-8 ranges of `text`) moved to where their text
+    /// went: a link or a style around characters that were replaced keeps covering what
+    /// shows in their place. A span left empty is dropped. One pass over the text.
+    public static func displayable(_ text: String, spans: [InlineSpan]) -> (text: String, spans: [InlineSpan]) {
+        if isAlreadyDisplayable(text) { return (text, spans) }
+        // Where each UTF-8 offset of `text` lands in the result (offsets at scalar starts).
+        var offsets = [Int](repeating: 0, count: text.utf8.count + 1)
+        var out = String.UnicodeScalarView()
+        var written = 0, read = 0
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let length = UTF8.width(scalar)
+            for k in 0..<length { offsets[read + k] = written }
+            read += length
+            var s = scalar
+            switch ControlPolicy.treatment(of: scalar) {
+            case .keep: break
+            case .replace(let shown): s = shown
+            case .drop: continue
+            }
+            if s == " " {
+                if lastWasSpace { continue }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            out.append(s)
+            written += UTF8.width(s)
+        }
+        offsets[read] = written
+        let moved = spans.compactMap { span -> InlineSpan? in
+            guard span.range.lowerBound >= 0, span.range.upperBound < offsets.count else { return nil }
+            let range = offsets[span.range.lowerBound]..<offsets[span.range.upperBound]
+            return range.isEmpty ? nil : InlineSpan(span.kind, range)
+        }
+        return (String(out), moved)
+    }
+
     /// Whether the text holds nothing to replace: a byte scan, so clean text costs no copy.
     private static func isAlreadyDisplayable(_ text: String) -> Bool {
         var text = text
