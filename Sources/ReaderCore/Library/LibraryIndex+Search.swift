@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 extension LibraryIndex {
-    /// How many matches a ranked search with a limit weighs at most (newest first), besides
-    /// those with every word in the title: beyond this, relevance is ranked within the
-    /// newest matches and the title matches rather than within all.
+    /// How many matches a ranked search with a limit weighs at most (the last indexed first),
+    /// besides those with every word in the title: beyond this, relevance is ranked within
+    /// those rather than within all the matches.
     public static let rankedCandidates = 200
 
     /// What a query asks of the full-text table: one FTS5 expression for all its words (nil
