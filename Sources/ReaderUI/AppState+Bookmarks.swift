@@ -25,29 +25,29 @@ extension AppState {
 
     // MARK: List rows
 
-    /// How many rows the list has: every article, or the bookmarked ones.
-    public var listCount: Int { bookmarksOnly ? bookmarkRows.count : articles.count }
+    /// How many rows the list has: every article, the bookmarked ones, or the matches.
+    public var listCount: Int { listRows?.count ?? articles.count }
 
     /// The library index of the article on list row `row`.
     public func libraryIndex(ofRow row: Int) -> Int? {
-        if bookmarksOnly { return bookmarkRows.indices.contains(row) ? bookmarkRows[row] : nil }
+        if let listRows { return listRows.indices.contains(row) ? listRows[row] : nil }
         return articles.indices.contains(row) ? row : nil
     }
 
     /// The list row of the article at library index `index`, when the list shows it.
     public func row(of index: Int) -> Int? {
-        if bookmarksOnly { return bookmarkRows.firstIndex(of: index) }
+        if listRows != nil { return listRowOf[index] }
         return articles.indices.contains(index) ? index : nil
     }
 
     /// The article `step` rows away from `index` in the list as shown; an index outside the
     /// library (so `openArticle` says "first/last article") when there is none.
     func neighbour(of index: Int, by step: Int) -> Int {
-        guard bookmarksOnly else { return index + step }
-        guard let row = row(of: index) else { return bookmarkRows.first ?? (step < 0 ? -1 : articles.count) }
+        guard let listRows else { return index + step }
+        guard let row = row(of: index) else { return listRows.first ?? (step < 0 ? -1 : articles.count) }
         let next = row + step
         if next < 0 { return -1 }
-        return next < bookmarkRows.count ? bookmarkRows[next] : articles.count
+        return next < listRows.count ? listRows[next] : articles.count
     }
 
     // MARK: Commands
@@ -64,6 +64,7 @@ extension AppState {
     mutating func toggleBookmarksOnly() {
         let selected = libraryIndex(ofRow: selection) ?? current
         bookmarksOnly.toggle()
+        deriveListRows()
         if bookmarksOnly {
             if fullscreen { setFullscreen(false) }
             if panes.list != nil { focus = .list } else if !showingListOverlay { push(.list) }
@@ -114,6 +115,7 @@ extension AppState {
             bookmarkRows = keys.compactMap { rowOf[$0] }
         }
         if bookmarksOnly {
+            deriveListRows()
             selection = selected.flatMap { row(of: $0) } ?? clamp(selection, 0, max(0, listCount - 1))
             scrollListToSelection()
         }
@@ -135,6 +137,7 @@ extension AppState {
             if let row, let i = bookmarkRows.firstIndex(of: row) { bookmarkRows.remove(at: i) }
         }
         if bookmarksOnly {
+            deriveListRows()
             selection = selected.flatMap { self.row(of: $0) } ?? clamp(selection, 0, max(0, listCount - 1))
             scrollListToSelection()
         }

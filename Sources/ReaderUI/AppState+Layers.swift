@@ -18,6 +18,9 @@ public enum Layer: Hashable, Sendable {
     case prompt(SearchPrompt)
     /// The article list over the text, for a terminal too narrow for the list pane.
     case list
+    /// The library-wide search prompt on the bottom line (`s`): the list shows the matches
+    /// as it is typed (see `AppState+Find.swift`).
+    case find(SearchPrompt)
     /// The open article's links, numbered (see `AppState+Links.swift`).
     case links(LinkList)
 
@@ -25,15 +28,17 @@ public enum Layer: Hashable, Sendable {
     /// mouse click does nothing under it).
     public var isModal: Bool {
         switch self {
-        case .help, .skipped, .related, .prompt, .list, .links: return true
+        case .help, .skipped, .related, .prompt, .list, .find, .links: return true
         case .preview: return false
         }
     }
 
     /// The keymap context keys are read in while this layer is on top.
     public var keyContext: KeyContext {
-        if case .prompt = self { return .prompt }
-        return .reader
+        switch self {
+        case .prompt, .find: return .prompt
+        default: return .reader
+        }
     }
 }
 
@@ -45,7 +50,12 @@ extension AppState {
     /// Whether a modal layer (help, skipped files, the related overlay) covers the panes:
     /// clicks do nothing and the wheel scrolls it.
     public var overlayOpen: Bool {
-        layers.contains { if case .prompt = $0 { return false } else { return $0.isModal } }
+        layers.contains {
+            switch $0 {
+            case .prompt, .find: return false
+            default: return $0.isModal
+            }
+        }
     }
 
     public var showingHelp: Bool { layers.contains { if case .help = $0 { return true } else { return false } } }
@@ -77,6 +87,12 @@ extension AppState {
         return nil
     }
 
+    /// The library-wide search prompt while the reader types a query.
+    public var findPrompt: SearchPrompt? {
+        for case .find(let prompt) in layers.reversed() { return prompt }
+        return nil
+    }
+
     /// The context the next key is read in: the top layer's.
     public var keyContext: KeyContext { topLayer?.keyContext ?? .reader }
 
@@ -104,7 +120,10 @@ extension AppState {
         if keyContext == .prompt {
             interpreter.reset()
             if let command = keymap.command(for: [key], in: .prompt) { return apply(command) }
-            if case .character(let character) = key { return insertInPrompt(character) }
+            if case .character(let character) = key {
+                if case .find = topLayer { return insertInFind(character) }
+                return insertInPrompt(character)
+            }
             return []
         }
         switch interpreter.feed(key, keymap: keymap) {
@@ -172,13 +191,17 @@ extension AppState {
             }
         case .prompt:
             return applyInPrompt(command)
+        case .find:
+            return applyInFind(command, depth: depth)
         case .links:
             return applyInLinkList(command, at: depth)
         case .list:
             switch command {
             case .open:
                 setLayer(at: depth, nil)
-                if let index = libraryIndex(ofRow: selection) { openArticle(index) }
+                if let index = libraryIndex(ofRow: selection) { openListed(index) }
+            case .cancel where find != nil:
+                endFind()
             case .cancel, .focusNext, .focusPrevious:
                 setLayer(at: depth, nil)
             case .toggleBookmark:
@@ -186,8 +209,14 @@ extension AppState {
                 return [.toggleBookmark(articles[index])]
             case .toggleBookmarksOnly:
                 toggleBookmarksOnly()
+            case .find:
+                openFind()
+            case .cycleOrder:
+                return cycleOrder()
+            case .toggleRead:
+                return toggleReadEffects()
             default:
-                if let motion = command.motion(page: max(1, (listRect?.height ?? 2) - 2)) {
+                if let motion = command.motion(page: max(1, listVisibleItems - 1)) {
                     selection = motion.applied(to: selection, count: listCount)
                     scrollListToSelection()
                 }

@@ -40,8 +40,15 @@ extension AppState {
         let wasEmpty = library.isEmpty
         let selectedRow = selection - listTop
         let selectedID = libraryIndex(ofRow: selection).map { library.ids[$0] }
+        let count = library.count
         library.merge(batch)
         related.lookup.add(batch, in: library)
+        // Only the batch is counted: a load in many batches is not counted again each time.
+        if library.count - count == batch.count {
+            let added = library
+            countUnread(adding: batch.compactMap { added.index(of: $0.id).map { added.keys[$0] } })
+            unreadKnown = true
+        }
         if wasEmpty {
             currentID = library.ids.first
             selection = 0
@@ -62,6 +69,9 @@ extension AppState {
     /// related lists. Nothing is remembered by position, so nothing else moves.
     private mutating func libraryChanged() {
         if !bookmarks.isEmpty { adoptBookmarks(bookmarks) }
+        if !unreadKnown { countUnread() }
+        unreadKnown = false
+        deriveListRows()
         refreshRelated()
     }
 
@@ -147,7 +157,7 @@ extension AppState {
     /// Scrolls the list so that the selection shows on `row` (as before a change), or as near
     /// to it as the list allows.
     private mutating func keepSelection(onRow row: Int) {
-        let rows = max(1, (listRect?.height ?? 1) - 1)
+        let rows = listVisibleItems
         listTop = clamp(selection - clamp(row, 0, rows - 1), 0, max(0, listCount - rows))
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }

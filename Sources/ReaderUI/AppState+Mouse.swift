@@ -28,7 +28,7 @@ extension AppState {
         case .press:
             focus = pane
             guard pane == .list, let rect = panes.list else { return [] }
-            let index = listTop + (event.y - rect.y - 1)
+            let index = listTop + (event.y - rect.y - 1) / listItemHeight
             guard event.y > rect.y, index >= 0, index < listCount else { return [] }
             if index == selection { return apply(.open) }
             selection = index

@@ -150,6 +150,8 @@ extension AppState {
     mutating func cancelInPanes() {
         if focus == .sidebar {
             focus = .reading
+        } else if focus == .list, find != nil {
+            endFind()
         } else {
             clearSearch()
         }

@@ -6,7 +6,7 @@ import Grid
 extension AppState {
     /// Where the prompt's cursor is on screen while a prompt is open; nil hides the cursor.
     public var cursor: (x: Int, y: Int)? {
-        guard prompt != nil, !showingHelp, width >= 20, height >= 3 else { return nil }
+        guard prompt != nil || findPrompt != nil, !showingHelp, width >= 20, height >= 3 else { return nil }
         let bar = panes.statusBar
         guard bar.height > 0 else { return nil }
         return (SearchView.promptLine(self, width: bar.width).cursorX + bar.x, bar.y)
@@ -229,5 +229,22 @@ extension ArticleLayout {
             if line.block < block || (line.block == block && line.start <= offset) { low = mid + 1 } else { high = mid }
         }
         return max(0, low - 1)
+    }
+}
+
+extension AppState {
+    /// Sets the in-article search to `query` and shows its first match (from the top of the
+    /// article), as if it had been typed at `/` at the top: `n`/`N` go on from there.
+    mutating func searchFromTop(_ query: String) {
+        guard let layout, let index = currentSearchIndex() else { return }
+        let results = index.search(query)
+        guard !results.isEmpty else { return }
+        search = ArticleSearch(query: query, results: results, current: 0)
+        readingTop = 0
+        let match = results[0]
+        let first = layout.lineIndex(block: match.block, offset: match.range.lowerBound)
+        if first >= readingColumn.height - 1 {
+            readingTop = clamp(first - min(2, readingColumn.height / 4), 0, maxReadingTop)
+        }
     }
 }

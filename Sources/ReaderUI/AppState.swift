@@ -15,6 +15,13 @@ public enum Effect: Hashable, Sendable {
     case savePosition(ArticleKey, ReadingPosition)
     /// Keep the search history (newest last) for the next run.
     case saveSearchHistory([String])
+    /// Search the whole library for `query` in the background, then `adoptFindResults(_:)`
+    /// with this `generation` (a newer one supersedes it).
+    case findInLibrary(query: String, generation: Int)
+    /// Mark the article with this key read or unread.
+    case setRead(ArticleKey, Bool)
+    /// Keep the list's order for the next run.
+    case saveListOrder(ListOrder)
     /// Put the text on the clipboard of the reader's own terminal (OSC 52); already cut to
     /// `TerminalSequences.clipboardLimit`.
     case copyToClipboard(String)
@@ -89,7 +96,29 @@ public struct AppState {
     /// The library indices the list shows when `bookmarksOnly`, in its order (derived from
     /// `bookmarks` whenever either changes).
     var bookmarkRows: [Int] = []
-    var bookmarkSet: Set<ArticleKey> = []
+    public internal(set) var bookmarkSet: Set<ArticleKey> = []
+    /// The library indices the list shows, in its order (bookmarks only, the matches of a
+    /// library search, another sort); nil for every article in library order. Derived by
+    /// `deriveListRows()` whenever what it is made from changes, with `listRowOf` its inverse.
+    var listRows: [Int]?
+    var listRowOf: [Int: Int] = [:]
+    /// The order the list is sorted in (`O`), outside a library search.
+    public internal(set) var listOrder: ListOrder = .date
+    /// The order during a library search: by relevance unless the reader picks another.
+    public internal(set) var findOrder: ListOrder = .relevance
+    /// The library search the list shows, nil for the whole list (see `AppState+Find.swift`).
+    public internal(set) var find: LibraryFind?
+    /// The last generation handed out to a library search.
+    var findGeneration = 0
+    /// The articles read (opened, or marked with `U`), as the store reported them plus the
+    /// changes made since; and how many of the library's articles are not.
+    public internal(set) var readKeys: Set<ArticleKey> = []
+    public internal(set) var unreadCount = 0
+    /// Set when `addArticles` counted the unread of its batch (the library change then does
+    /// not count them all again).
+    var unreadKnown = false
+    /// Set when a command opened an article (`apply` then marks it read).
+    var opened = false
 
     /// Where the open article's body comes from when the library holds heads only (read from
     /// its index); nil when the library holds whole articles.
@@ -112,6 +141,7 @@ public struct AppState {
         self.keymap = keymap
         currentID = library.ids.first
         related = RelatedState(library: library)
+        unreadCount = library.count
         relayout()
         refreshRelated()
     }
@@ -193,6 +223,14 @@ public struct AppState {
     /// (quit, suspend, redraw) act the same under every layer; any other goes to the top
     /// layer, which takes it or passes it down, and what no layer takes goes to the panes.
     public mutating func apply(_ command: Command) -> [Effect] {
+        opened = false
+        var effects = applyCommand(command)
+        // An article opened, however it was (the one already shown too), is read.
+        if opened, !effects.contains(.quit), let effect = markOpenedRead() { effects.append(effect) }
+        return effects
+    }
+
+    private mutating func applyCommand(_ command: Command) -> [Effect] {
         message = nil
         switch command {
         case .quit: return [.quit]
@@ -219,8 +257,8 @@ public struct AppState {
         case .focusNext: cycleFocus(by: 1)
         case .focusPrevious: cycleFocus(by: -1)
         case .open: openSelected()
-        case .nextArticle: openArticle(neighbour(of: current, by: 1))
-        case .previousArticle: openArticle(neighbour(of: current, by: -1))
+        case .nextArticle: openNeighbour(neighbour(of: current, by: 1))
+        case .previousArticle: openNeighbour(neighbour(of: current, by: -1))
         case .toggleFullscreen: setFullscreen(!fullscreen)
         case .help: push(.help(top: 0))
         case .cycleTheme: cycleTheme()
@@ -236,6 +274,9 @@ public struct AppState {
         case .forward: goForward()
         case .toggleBookmark: return toggleBookmarkEffects()
         case .toggleBookmarksOnly: toggleBookmarksOnly()
+        case .find: openFind()
+        case .cycleOrder: return cycleOrder()
+        case .toggleRead: return toggleReadEffects()
         case .links: openLinkList()
         case .copy: return copyParagraph()
         case .copyArticle: return copyArticle()
@@ -259,7 +300,7 @@ public struct AppState {
     private var pageSize: Int {
         switch focus {
         case .reading: return max(1, readingColumn.height - 2)
-        case .list: return max(1, (listRect?.height ?? 2) - 2)
+        case .list: return max(1, listVisibleItems - 1)
         case .sidebar: return RelatedState.pageSize
         }
     }
@@ -295,7 +336,7 @@ public struct AppState {
         switch focus {
         case .list:
             guard let index = libraryIndex(ofRow: selection) else { return }
-            openArticle(index)
+            openListed(index)
             focus = .reading
         case .sidebar:
             openSidebarEntry()
@@ -312,6 +353,7 @@ public struct AppState {
         }
         if recording { recordVisit() }
         currentID = library.ids[index]
+        opened = true
         selection = row(of: index) ?? selection
         readingTop = 0
         sidebarSelection = 0
@@ -333,7 +375,7 @@ public struct AppState {
     }
 
     mutating func scrollListToSelection() {
-        let rows = max(1, (listRect?.height ?? 1) - 1)
+        let rows = listVisibleItems
         if selection < listTop { listTop = selection }
         if selection >= listTop + rows { listTop = selection - rows + 1 }
         listTop = clamp(listTop, 0, max(0, listCount - rows))

@@ -27,6 +27,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case forward
     case toggleBookmark = "bookmark"
     case toggleBookmarksOnly = "bookmarks-only"
+    case find
+    case cycleOrder = "sort"
+    case toggleRead = "toggle-read"
     case links
     case copy
     case copyArticle = "copy-article"
@@ -93,6 +96,9 @@ extension Command {
         CommandInfo(command: .forward, keys: [.character("l")], help: "Forward again (after going back)"),
         CommandInfo(command: .toggleBookmark, keys: [.character("m")], help: "Bookmark / unbookmark the article"),
         CommandInfo(command: .toggleBookmarksOnly, keys: [.character("B"), .character("'")], help: "List bookmarks only / all articles"),
+        CommandInfo(command: .find, keys: [.character("s")], help: "Search every article, list the matches"),
+        CommandInfo(command: .cycleOrder, keys: [.character("O")], help: "Sort by date, title, site or progress"),
+        CommandInfo(command: .toggleRead, keys: [.character("U")], help: "Mark the article read / unread"),
         CommandInfo(command: .links, keys: [.character("u")], help: "The article's links, numbered"),
         CommandInfo(command: .copy, keys: [.character("y")], help: "Copy the paragraph or the chosen link"),
         CommandInfo(command: .copyArticle, keys: [.character("Y")], help: "Copy the article as Markdown"),

@@ -5,9 +5,34 @@ extension ListView {
     /// The bookmark mark: one cell in every terminal (not East Asian Ambiguous, not emoji).
     static let bookmarkMark = "✦"
 
-    /// The list header: all articles, or the bookmarks only.
-    static func title(_ state: AppState) -> String {
-        state.bookmarksOnly ? "书签 Bookmarks (\(state.listCount))" : "文章 Articles (\(state.articles.count))"
+    /// The list header: all articles (and how many are unread), the bookmarks only, or the
+    /// query and the number of matches of a library search; then the order, unless by date.
+    /// The longest form that fits in `width` cells.
+    static func title(_ state: AppState, width: Int = .max) -> String {
+        var names: [String]
+        var extras: [String] = []
+        if let find = state.find {
+            let count = find.searching && find.hits.isEmpty ? "…"
+                : StatusBar.grouped(state.listCount) + (find.truncated ? "+" : "") + (find.searching ? "…" : "")
+            let query = "“\(Sanitizer.displayable(find.query))” (\(count))"
+            names = ["找 Find " + query, "找 " + query]
+        } else if state.bookmarksOnly {
+            names = ["书签 Bookmarks (\(state.listCount))", "书签 (\(state.listCount))"]
+        } else {
+            names = ["文章 Articles (\(state.articles.count))", "文章 (\(state.articles.count))"]
+            if state.unreadCount > 0 { extras.append("\(StatusBar.grouped(state.unreadCount)) unread") }
+        }
+        let order = state.effectiveOrder
+        if order != .date || state.find != nil { extras.append(order.label) }
+        // The name and count stay whole (`文章 Articles (11)` is what a reader looks for); the
+        // unread count and the order come after it when there is room, the short name last.
+        var forms: [String] = []
+        for count in stride(from: extras.count, through: 0, by: -1) {
+            forms.append(([names[0]] + extras.prefix(count)).joined(separator: " · "))
+        }
+        if extras.count > 1 { forms.insert(([names[0]] + extras.suffix(1)).joined(separator: " · "), at: forms.count - 1) }
+        forms.append(names[1])
+        return forms.first { DisplayWidth.of(" " + $0) <= width } ?? forms[forms.count - 2]
     }
 
     /// Draws ` 35% ✦` at the right end of a row (each part only when it applies); returns the

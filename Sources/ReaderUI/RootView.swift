@@ -38,7 +38,7 @@ public enum RootView {
                     ListView.render(state, into: &screen, rect: rect, theme: theme)
                 }
             case .links(let list): LinksView.render(state, list: list, into: &screen, theme: theme)
-            case .preview, .prompt: break
+            case .preview, .prompt, .find: break
             }
         }
         return screen

@@ -69,19 +69,33 @@ enum SearchView {
     /// The prompt as the bottom line shows it: `/` and the query (its tail when long), the
     /// cursor's column after it, and the counter or "no match" on the right.
     static func promptLine(_ state: AppState, width: Int) -> (text: String, cursorX: Int, counter: String?) {
-        guard let prompt = state.prompt else { return ("", 0, nil) }
-        // With nothing typed yet, a message (OpenCC missing, say) has the counter's place.
-        var counter = prompt.text.isEmpty ? state.message : state.search?.counter
+        let prompt: SearchPrompt
+        let lead: String
+        var counter: String?
+        if let find = state.findPrompt {
+            // The library search (`s`): its own sign, and how many articles match.
+            prompt = find
+            lead = "找 "
+            counter = prompt.text.isEmpty ? state.message : findCounter(state)
+        } else if let search = state.prompt {
+            prompt = search
+            lead = "/"
+            // With nothing typed yet, a message (OpenCC missing, say) has the counter's place.
+            counter = prompt.text.isEmpty ? state.message : state.search?.counter
+        } else {
+            return ("", 0, nil)
+        }
         var counterWidth = counter.map { DisplayWidth.of($0) + 2 } ?? 0
         if counterWidth > width / 2 { counter = nil; counterWidth = 0 }
         // Room for the text and the cursor cell after it.
         let room = max(1, width - counterWidth - 1)
-        var text = "/" + prompt.text
+        let leadWidth = DisplayWidth.of(lead)
+        var text = lead + prompt.text
         var used = DisplayWidth.of(text)
         if used > room {
             var tail = Substring(prompt.text)
-            while !tail.isEmpty, 1 + DisplayWidth.of(String(tail)) > room - 1 { tail = tail.dropFirst() }
-            text = "/…" + tail
+            while !tail.isEmpty, leadWidth + DisplayWidth.of(String(tail)) > room - 1 { tail = tail.dropFirst() }
+            text = lead + "…" + tail
             used = DisplayWidth.of(text)
         }
         return (text, min(used, max(0, width - 1)), counter)
@@ -95,10 +109,20 @@ enum SearchView {
         screen.write(line.text, x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
         if let counter = line.counter {
             let w = DisplayWidth.of(counter)
-            let found = state.search?.current != nil
+            let found = state.findPrompt != nil ? !(state.find?.hits.isEmpty ?? true) : state.search?.current != nil
             screen.write(counter, x: rect.x + rect.width - w - 1, y: rect.y, maxWidth: w,
                          style: theme.style(found ? "ui.statusbar" : "ui.statusbar.message"))
         }
+    }
+
+    /// The library search's counter: `12 found`, `searching…`, `no match`, or why the query
+    /// cannot be run.
+    static func findCounter(_ state: AppState) -> String? {
+        guard let find = state.find else { return nil }
+        if let problem = find.problem { return problem }
+        if find.searching { return "searching…" }
+        if find.hits.isEmpty { return "no match" }
+        return StatusBar.grouped(state.listCount) + (find.truncated ? "+" : "") + " found"
     }
 
     /// Writes ` [i/N] ` after the position while a confirmed search is on; returns the cells used.

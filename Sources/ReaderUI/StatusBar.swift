@@ -5,7 +5,7 @@ import Grid
 enum StatusBar {
     static func render(_ state: AppState, into screen: inout Screen, rect: Rect, theme: Theme) {
         guard rect.height > 0 else { return }
-        if state.prompt != nil { return SearchView.renderPrompt(state, into: &screen, rect: rect, theme: theme) }
+        if state.prompt != nil || state.findPrompt != nil { return SearchView.renderPrompt(state, into: &screen, rect: rect, theme: theme) }
         let style = theme.style("ui.statusbar")
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
         let mode: String
@@ -42,14 +42,16 @@ enum StatusBar {
     }
 
     /// `3/11 · 35%`: which article of the list is open and how far it is read; in the
-    /// bookmarks-only list, its place among the bookmarks.
+    /// bookmarks-only list, its place among the bookmarks; during a search, among the matches.
     static func position(_ state: AppState) -> String {
         guard !state.articles.isEmpty else { return "" }
         if state.bookmarksOnly {
             let row = state.row(of: state.current).map { "\($0 + 1)" } ?? "–"
             return " ✦ \(row)/\(state.listCount) · \(state.readingPercent)% "
         }
-        return " \(state.current + 1)/\(state.articles.count) · \(state.readingPercent)% "
+        // Its row in the list as shown (sorted, or the matches of a search).
+        let row = state.row(of: state.current).map { "\($0 + 1)" } ?? "–"
+        return " \(row)/\(state.listCount) · \(state.readingPercent)% "
     }
 
     /// The most useful keys for where the reader is, as many whole ones as fit in `width`:
@@ -68,6 +70,7 @@ enum StatusBar {
             (state.panes.visiblePanes.count > 1 ? key(.focusNext) : nil, "pane", 7),
             (pair(.nextArticle, .previousArticle), "article", 5),
             (key(.search), "search", 6),
+            (key(.find), "find", 6),
             (key(.toggleFullscreen), state.fullscreen ? "panes" : "full", 8),
             (key(.help), "help", 1),
             (key(.quit), "quit", 2),

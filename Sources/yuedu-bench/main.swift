@@ -12,6 +12,7 @@ let usage = """
       index-open LIBRARY INDEX  open a 100 KB article from the library index: to its frame
       index-search INDEX QUERY...  library-wide queries against the index, warm
       bookmarks [COUNT]         100,000 bookmarks: load, and what a key press costs before and now
+      list [COUNT]              100,000 articles: read marks saved, loaded, adopted; U; O per order
 
     """
 
@@ -27,6 +28,7 @@ case "prompt": benchmarkPrompt(rest)
 case "index-open": benchmarkIndexOpen(rest)
 case "index-search": benchmarkIndexSearch(rest)
 case "bookmarks": benchmarkBookmarks(rest)
+case "list": benchmarkList(rest)
 default:
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)

@@ -130,6 +130,15 @@ extension Manual {
         .Sy Down
         in the search prompt
         .Pq default Pa ~/.local/state/yuedu/search-history .
+        .It Pa $XDG_STATE_HOME/yuedu/read.json
+        Which articles are read (opened, or marked with
+        .Sy U ) ,
+        by title and date, written like the bookmarks
+        .Pq default Pa ~/.local/state/yuedu/read.json .
+        .It Pa $XDG_STATE_HOME/yuedu/list-order
+        The order the list was last sorted in with
+        .Sy O
+        .Pq default Pa ~/.local/state/yuedu/list-order .
         .El
 
         """#
@@ -197,7 +206,9 @@ extension Manual {
         .Pq default Pa ~/.local/share .
         .It Ev XDG_STATE_HOME
         The folder of
-        .Pa yuedu/positions.json
+        .Pa yuedu/positions.json ,
+        .Pa yuedu/read.json ,
+        .Pa yuedu/list-order
         and
         .Pa yuedu/search-history
         .Pq default Pa ~/.local/state .

@@ -18,6 +18,13 @@ final class Persistence {
     /// Requests sent to the writer; its reports say how many it has done.
     private var submitted = 0
     private var positionStore: PositionStore
+    private let readWriter: ReadMarksWriter
+    private let readReports = Inbox<ReadMarksWriter.Report>()
+    /// Marks sent to the writer, numbered, until a report says they are done: a load that
+    /// reports after them must not undo them on screen.
+    private var readSent: [(number: Int, key: ArticleKey, read: Bool)] = []
+    private var readSubmitted = 0
+    private let listOrder: StateValueStore
     private let searchHistory: SearchHistoryStore
     /// When the unsaved positions are due to be written; nil when there are none.
     private(set) var saveDeadline: Date?
@@ -33,6 +40,9 @@ final class Persistence {
         let reports = bookmarkReports
         bookmarkWriter = BookmarkWriter(store: BookmarkStore(paths: paths)) { reports.post($0) }
         positionStore = PositionStore(paths: paths)
+        let readReports = readReports
+        readWriter = ReadMarksWriter(store: ReadStateStore(paths: paths)) { readReports.post($0) }
+        listOrder = StateValueStore(paths: paths, name: "list-order")
         searchHistory = SearchHistoryStore(paths: paths)
         self.delay = delay
         self.maximumDelay = maximumDelay
@@ -45,6 +55,10 @@ final class Persistence {
         let messages = positionStore.reload()
         state.adoptPositions(positionStore.positions)
         state.adoptSearchHistory(searchHistory.load())
+        // Read marks arrive from their thread (`deliver`): 100,000 of them take a while.
+        readSubmitted += 1
+        readWriter.submit(.load(positions: Array(positionStore.positions.keys)))
+        if let order = listOrder.load().flatMap(ListOrder.init(rawValue:)) { state.adoptListOrder(order) }
         show((state.message.map { [$0] } ?? []) + messages, in: &state)
     }
 
@@ -64,6 +78,19 @@ final class Persistence {
                 bookmarks.replace(with: keys)
                 state.adoptBookmarks(bookmarks.keys)
             }
+        }
+    }
+
+    /// Takes in what the read-marks writer reported (call on `.wake`).
+    func deliverReadMarks(into state: inout AppState) {
+        for report in readReports.drain() {
+            show(report.messages, in: &state)
+            readSent.removeAll { $0.number <= report.done }
+            guard var keys = report.readKeys else { continue }
+            for mark in readSent {
+                if mark.read { keys.insert(mark.key) } else { keys.remove(mark.key) }
+            }
+            state.adoptReadState(keys)
         }
     }
 
@@ -93,13 +120,26 @@ final class Persistence {
             return true
         case .savePosition(let key, let position):
             positionStore.set(position, for: key, now: now)
-            let first = firstUnsaved ?? now
-            firstUnsaved = first
-            saveDeadline = min(now.addingTimeInterval(delay), first.addingTimeInterval(maximumDelay))
+            scheduleSave(now: now)
+            return true
+        case .setRead(let key, let read):
+            readSubmitted += 1
+            readSent.append((readSubmitted, key, read))
+            readWriter.submit(.set(key, read, now))
+            return true
+        case .saveListOrder(let order):
+            if let problem = listOrder.save(order.rawValue) { show([problem], in: &state) }
             return true
         default:
             return false
         }
+    }
+
+    /// Positions and read marks are written about a second after the last change.
+    private func scheduleSave(now: Date) {
+        let first = firstUnsaved ?? now
+        firstUnsaved = first
+        saveDeadline = min(now.addingTimeInterval(delay), first.addingTimeInterval(maximumDelay))
     }
 
     /// The poll timeout for the loop: milliseconds until the pending save, or -1 (no
@@ -120,7 +160,7 @@ final class Persistence {
     /// Writes everything not yet written (on the way out); returns the messages.
     @discardableResult
     func flush() -> [String] {
-        savePositions() + bookmarkWriter.finish()
+        savePositions() + bookmarkWriter.finish() + readWriter.finish()
     }
 
     private func savePositions() -> [String] {

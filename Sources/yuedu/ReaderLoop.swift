@@ -13,6 +13,8 @@ struct ReaderLoop {
     /// what background work has finished into the state.
     var onWake: [(inout AppState) -> Void] = []
     var persistence = Persistence(paths: PersistencePaths(environment: ProcessInfo.processInfo.environment))
+    /// Library searches (`s`), run off the main thread.
+    let finder = LibraryFinder()
 
     /// Runs until the user quits or the terminal goes away; returns the exit code. What is
     /// not yet saved is saved on every way out.
@@ -58,10 +60,13 @@ struct ReaderLoop {
                 case .wake:
                     library?.deliver(into: &state)
                     persistence.deliver(into: &state)
+                    persistence.deliverReadMarks(into: &state)
+                    finder.deliver(into: &state)
                     for handler in onWake { handler(&state) }
                 }
             }
             persistence.saveIfDue(&state)
+            finder.requestSnippets(state, source: findSource(state))
             terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
             // Opening an article may have found its file changed or gone: say so at once.
             if library?.takeBodyNotices(into: &state) == true {
@@ -81,6 +86,9 @@ struct ReaderLoop {
             case .suspend: terminal.suspend()
             case .redraw: terminal.repaint()
             case .reload: library?.reload()
+            case .findInLibrary(let query, let generation):
+                finder.search(.init(text: query, generation: generation, source: findSource(state),
+                                    bookmarked: state.bookmarkSet, read: state.readKeys))
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .openLink(let url, let browser):
                 state.show(message: LinkOpener.open(url, browser: browser, terminal: terminal))
@@ -88,5 +96,11 @@ struct ReaderLoop {
             }
         }
         return false
+    }
+
+    /// Where library searches look: the index, or the articles in memory without one.
+    private func findSource(_ state: AppState) -> LibraryFinding.Source {
+        if let index = library?.index { return .index(index) }
+        return .memory(state.articles)
     }
 }

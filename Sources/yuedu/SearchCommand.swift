@@ -39,6 +39,19 @@ struct Search: ParsableCommand {
         return ExitCode(2)
     }
 
+    /// Whether an article is read: its mark in `read.json`; before any mark was kept, whether
+    /// it has a reading position (as the reader counts it on its first run with marks).
+    static func readState(_ paths: PersistencePaths) -> (Article) -> Bool {
+        var marks = ReadStateStore(paths: paths)
+        guard marks.fileExists else {
+            var positions = PositionStore(paths: paths)
+            positions.reload()
+            return { positions.position(for: $0) != nil }
+        }
+        marks.reload()
+        return { marks.isRead($0) }
+    }
+
     func run() throws {
         let parsed: SearchQuery
         do {
@@ -54,12 +67,13 @@ struct Search: ParsableCommand {
         guard let index = opened.index else { throw ExitCode(2) }
         if !cached { _ = try LibraryRefresh.run(store: index, roots: roots) }
         let persistence = PersistencePaths(environment: ProcessInfo.processInfo.environment)
-        let bookmarks = parsed.bookmarked ? BookmarkStore(paths: persistence) : nil
-        let positions = parsed.unread ? PositionStore(paths: persistence) : nil
+        var bookmarks = parsed.bookmarked ? BookmarkStore(paths: persistence) : nil
+        bookmarks?.reload()
+        let isRead = parsed.unread ? Self.readState(persistence) : { _ in false }
         let hits = try LibrarySearch(store: index, folding: index.folding).run(
             parsed, limit: limit,
             isBookmarked: { bookmarks?.isBookmarked($0) ?? false },
-            isRead: { positions?.position(for: $0) != nil })
+            isRead: isRead)
         let list = List()
         if json {
             let objects: [[String: Any]] = hits.map { hit in

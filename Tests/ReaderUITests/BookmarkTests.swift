@@ -93,7 +93,8 @@ import Testing
 
     @Test func scrollingAsksToSaveThePlaceOpeningDoesNot() throws {
         var s = try state(width: 80, height: 24)
-        #expect(s.apply(.nextArticle).isEmpty)
+        // Opening marks the article read; it saves no place.
+        #expect(s.apply(.nextArticle) == [.setRead(s.key(ofArticle: 1), true)])
         #expect(s.apply(.lineUp).isEmpty, "already at the top: nothing moved")
         let effects = s.apply(.pageDown)
         let place = s.layout!.place(ofLine: s.readingTop)
@@ -106,7 +107,7 @@ import Testing
         #expect(s.positions[key] == p)
         // Open another article and come back: the place is restored in this run.
         let top = s.readingTop
-        #expect(s.apply(.previousArticle).isEmpty)
+        #expect(s.apply(.previousArticle) == [.setRead(s.key(ofArticle: 0), true)])
         #expect(s.readingTop == 0)
         _ = s.apply(.nextArticle)
         // A blank top row (between paragraphs) is kept as the start of the paragraph below it.

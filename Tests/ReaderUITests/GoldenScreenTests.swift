@@ -50,9 +50,10 @@ func state(width: Int, height: Int, _ commands: [Command] = []) throws -> AppSta
         let screen = RootView.render(s)
         assertSnapshot(screen, named: "help-80x24")
         // What does not fit is a scroll away.
+        let paged = RootView.render(try state(width: 80, height: 24, [.help, .pageDown]))
         let scrolled = RootView.render(try state(width: 80, height: 24, [.help, .bottom]))
         for row in Command.table {
-            #expect((screen.textLines + scrolled.textLines).contains { $0.contains(row.help) }, "help lists \(row.command)")
+            #expect((screen.textLines + paged.textLines + scrolled.textLines).contains { $0.contains(row.help) }, "help lists \(row.command)")
         }
     }
 

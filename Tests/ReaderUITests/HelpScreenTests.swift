@@ -47,9 +47,9 @@ import Testing
     }
 
     @Test func twoColumnsWhenWideAndShort() throws {
-        let s = try remapped(width: 140, height: 24)
+        let s = try remapped(width: 140, height: 26)
         let screen = RootView.render(s)
-        assertSnapshot(screen, named: "help-two-columns-140x24")
+        assertSnapshot(screen, named: "help-two-columns-140x26")
         #expect(screen.textLines.contains { $0.contains("Scroll down a line") && $0.contains("Quit") == false })
         for row in Command.table { #expect(screen.textLines.contains { $0.contains(row.help) }, "\(row.help)") }
     }

@@ -17,6 +17,8 @@ extension ThemeCatalog {
 "ui.list.selected" = { fg = "cream", bg = "selection", modifiers = ["bold"] }
 "ui.list.selected.unfocused" = { fg = "text", bg = "shade" }
 "ui.list.current" = "tan"
+"ui.list.context" = "dim"
+"ui.list.hit" = { fg = "black", bg = "tan", modifiers = ["bold", "underline"] }
 
 "ui.reading.title" = { fg = "peach", modifiers = ["bold"] }
 "ui.reading.meta" = "dim"
@@ -78,6 +80,8 @@ orange = 208
 "ui.list.selected" = { fg = "paper", bg = "ink-blue", modifiers = ["bold"] }
 "ui.list.selected.unfocused" = { fg = "ink", bg = "shade" }
 "ui.list.current" = "rust"
+"ui.list.context" = "muted"
+"ui.list.hit" = { fg = "ink", bg = "highlight", modifiers = ["bold", "underline"] }
 "ui.reading.title" = { fg = "ink-red", modifiers = ["bold"] }
 "ui.reading.meta" = "muted"
 "ui.reading.lead" = "forest"

@@ -24,6 +24,7 @@ public struct ThemeCatalog: Sendable {
         let drawn = [
             "ui.bookmark", "ui.border", "ui.header", "ui.help.key", "ui.help.title",
             "ui.list.current", "ui.list.date", "ui.list.selected.unfocused",
+            "ui.list.context", "ui.list.hit", "ui.list.unread",
             "ui.reading.body", "ui.reading.heading", "ui.reading.lead.bar", "ui.reading.meta",
             "ui.reading.preview", "ui.reading.title", "ui.reading.trailer",
             "ui.reading.heading.1", "ui.reading.heading.2", "ui.reading.heading.3", "ui.reading.heading.4",

@@ -43,6 +43,9 @@ public struct PersistencePaths: Hashable, Sendable {
     /// `…/yuedu/positions.json`.
     public var positionsFile: String { PersistencePaths.join(stateDirectory, "positions.json") }
 
+    /// `…/yuedu/read.json`: which articles are read.
+    public var readStateFile: String { PersistencePaths.join(stateDirectory, "read.json") }
+
     static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
