@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         // OpenCC's C API, for simplified and traditional Chinese matched as one.
         .systemLibrary(name: "COpenCC", path: "Sources/COpenCC"),
+        // zlib, for the folded text the search index keeps of each article.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The control-character policy: what a control or format character becomes wherever
         // text meets a terminal. No dependencies, so every module below can follow it.
         .target(name: "TextSafety"),
@@ -27,7 +29,7 @@ let package = Package(
         // The ncurses wrapper: the only module that imports CNCursesW.
         .target(name: "Terminal", dependencies: ["CNCursesW", "Grid", "TextSafety"]),
         // Everything that is true without a terminal.
-        .target(name: "ReaderCore", dependencies: ["TOMLKit", "TextSafety", "COpenCC", "CCmarkGFM", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ReaderCore", dependencies: ["TOMLKit", "TextSafety", "COpenCC", "CCmarkGFM", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // The C library's wcwidth, only for the tests that check the width tables against it.
         .target(name: "CWidth"),
         // The commit a build was made from, when scripts/install.sh tells it (else empty).

@@ -67,7 +67,7 @@ public enum LibraryFinding {
         if case .index = source, let path = article.path, case .success(let read) = ArticleFile.read(path: path) {
             whole = read
         }
-        let made = SearchSnippet.make(whole, terms: terms, width: 60)
+        let made = SearchSnippet.make(whole, terms: terms, folding: .variants, width: 60)
         return FindSnippet(text: made.text, hit: made.range)
     }
 }

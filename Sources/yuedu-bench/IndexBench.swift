@@ -8,8 +8,10 @@
 // `index-open` writes a 100 KB article into LIBRARY, refreshes the index file INDEX, then
 // times opening that article from its head as the index lists it: the body read from the file
 // through `ArticleBodies` (cache emptied each round), laid out and drawn in a 120×40 reader
-// (20 rounds). `index-search` times each query
-// against INDEX, warm (7 runs after one warm-up), and prints the median and result count.
+// (20 rounds). `index-search` times each query against INDEX, warm (7 runs after one warm-up),
+// three ways: every result ranked, the newest 50, and the best 50 (as the reader's search
+// prompt asks, `LibrarySearch.run(query, limit: 50)`); it prints the medians and counts.
+// `index-search --limited INDEX QUERY...` leaves out every result ranked.
 // `index-lists` builds or refreshes INDEX for LIBRARY as `yuedu index --no-similar` does but
 // leaves the articles' text out of the search tables: every row the list, a start and
 // `yuedu list` read, for a library whose full first build would take hours on a small machine
@@ -55,16 +57,23 @@ func benchmarkIndexOpen(_ arguments: [String]) {
 }
 
 func benchmarkIndexSearch(_ arguments: [String]) {
-    guard arguments.count >= 2 else { print("usage: index-search INDEX QUERY..."); exit(2) }
+    let limited = arguments.first == "--limited"
+    let arguments = limited ? Array(arguments.dropFirst()) : arguments
+    guard arguments.count >= 2 else { print("usage: index-search [--limited] INDEX QUERY..."); exit(2) }
     let index = try! LibraryIndex(path: arguments[0])
     let search = LibrarySearch(store: index)
     for text in arguments.dropFirst() {
-        let query = try! SearchQuery(parsing: text)
-        var count = 0
-        _ = try! search.run(query)
-        var times: [Double] = []
-        for _ in 0..<7 { times.append(milliseconds { count = try! search.run(query).count }) }
-        print("\(text)\t\(count) results\tmedian \(format(median(times)))")
+        var line = text
+        let ways: [(SearchQuery.Order, Int?)] = (limited ? [] : [(.relevance, nil)]) + [(.date, 50), (.relevance, 50)]
+        for (order, limit) in ways {
+            let query = try! SearchQuery(parsing: text, order: order)
+            var count = 0
+            _ = try! search.run(query, limit: limit)
+            var times: [Double] = []
+            for _ in 0..<7 { times.append(milliseconds { count = try! search.run(query, limit: limit).count }) }
+            line += "\t\(order)\(limit.map { " limit \($0)" } ?? ", all"): \(count) results, median \(format(median(times)))"
+        }
+        print(line)
     }
 }
 

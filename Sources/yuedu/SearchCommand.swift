@@ -70,7 +70,7 @@ struct Search: ParsableCommand {
         var bookmarks = parsed.bookmarked ? BookmarkStore(paths: persistence) : nil
         bookmarks?.reload()
         let isRead = parsed.unread ? Self.readState(persistence) : { _ in false }
-        let hits = try LibrarySearch(store: index).run(
+        let hits = try LibrarySearch(store: index, folding: index.folding).run(
             parsed, limit: limit,
             isBookmarked: { bookmarks?.isBookmarked($0) ?? false },
             isRead: isRead)
@@ -82,7 +82,7 @@ struct Search: ParsableCommand {
                 object["date"] = a.date?.description ?? NSNull()
                 object["site"] = a.site ?? NSNull()
                 let whole = a.path.flatMap { try? ArticleFile.read(path: $0).get() } ?? a
-                object["snippet"] = SearchSnippet.make(whole, terms: parsed.textTerms).text
+                object["snippet"] = SearchSnippet.make(whole, terms: parsed.textTerms, folding: index.folding).text
                 return object
             }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

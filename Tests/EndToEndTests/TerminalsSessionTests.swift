@@ -264,7 +264,9 @@ import Testing
         let tmux = try TmuxSession(width: 100, height: 30, environment: try Self.gb18030().merging(colour) { a, _ in a })
         let record = tmux.home + "/pane.bytes"
         _ = try run(["tmux", "-L", tmux.socket, "pipe-pane", "-o", "-t", "main", "cat >> \(shellQuoted(record))"])
-        try start(tmux, prefix: "LANG=zh_CN.GB18030 LC_ALL=zh_CN.GB18030", arguments: shellQuoted(library))
+        // The article counted in the status bar, not the list's header: the header is drawn
+        // while the library loads (the pane is GB18030, so its Chinese cannot be waited for).
+        try start(tmux, prefix: "LANG=zh_CN.GB18030 LC_ALL=zh_CN.GB18030", arguments: shellQuoted(library), waitFor: "1/1")
         try tmux.send("q")
         try tmux.waitFor("the shell after the reader") { $0.last { !$0.isEmpty } == "$" }
         _ = try run(["tmux", "-L", tmux.socket, "pipe-pane", "-t", "main"])

@@ -102,7 +102,7 @@ struct IndexedLibrary {
         #expect(quiet.counts.indexed == 0 && quiet.counts.changed == 0 && quiet.counts.removed == 0)
         #expect(quiet.counts.unchanged == 3)
         // The edited text is what search finds.
-        #expect(try index.search(SearchQuery(parsing: "改过的正文"), folding: .identity, limit: nil).map(\.article.title) == ["甲改"])
+        #expect(try index.search(SearchQuery(parsing: "改过的正文"), folding: index.folding, limit: nil).map(\.article.title) == ["甲改"])
     }
 
     @Test func duplicatesShowTheFirstCopyByPath() throws {
@@ -161,7 +161,7 @@ struct IndexedLibrary {
         #expect(failures.all.isEmpty)
         #expect(try lib.listed(a) == lib.direct())
         #expect(try lib.listed(b) == lib.direct())
-        #expect(try a.search(SearchQuery(parsing: "文章1"), folding: .identity, limit: nil).count == 111)
+        #expect(try a.search(SearchQuery(parsing: "文章1"), folding: a.folding, limit: nil).count == 111)
     }
 
     @Test func searchFindsShortAndLongWordsExactly() throws {
@@ -171,7 +171,7 @@ struct IndexedLibrary {
         let index = try lib.open()
         try lib.refresh(index)
         for query in ["党", "蟋蟀", "蟋", "乡村", "乡村振兴", "振兴乡村", "ai", "party", "秋天鸣", "的"] {
-            let found = Set(try index.search(SearchQuery(parsing: query), folding: .identity, limit: nil).map(\.article.title))
+            let found = Set(try index.search(SearchQuery(parsing: query), folding: index.folding, limit: nil).map(\.article.title))
             let expected = Set(bodies.enumerated().filter { $0.element.lowercased().contains(query) }.map { "题\($0.offset)" })
             #expect(found == expected, "\(query)")
         }
@@ -185,7 +185,7 @@ struct IndexedLibrary {
         let index = try lib.open()
         try lib.refresh(index)
         func titles(_ q: String, order: SearchQuery.Order = .date) throws -> [String] {
-            try index.search(SearchQuery(parsing: q, order: order), folding: .identity, limit: nil).map(\.article.title)
+            try index.search(SearchQuery(parsing: q, order: order), folding: index.folding, limit: nil).map(\.article.title)
         }
         #expect(try titles("乡村振兴") == ["城市故事", "乡村振兴的故事"])
         #expect(try titles("乡村振兴", order: .relevance).first == "乡村振兴的故事")

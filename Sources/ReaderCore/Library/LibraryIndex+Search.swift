@@ -2,88 +2,241 @@ import Foundation
 import GRDB
 
 extension LibraryIndex {
-    /// Words shorter than this go to the short-term table: trigrams cannot find them.
-    static let trigramLength = 3
+    /// How many matches a ranked search with a limit weighs at most (the last indexed first),
+    /// besides those with every word in the title: beyond this, relevance is ranked within
+    /// those rather than within all the matches.
+    public static let rankedCandidates = 200
 
-    /// The FTS5 expressions for `query`: one for the trigram table, one for the short-term
-    /// table (nil when nothing goes there).
-    static func expressions(_ query: SearchQuery, folding: SearchFolding) -> (long: String?, short: String?) {
-        var long: [String] = []
-        var short: [String] = []
-        func add(_ raw: String, column: String?) {
-            let term = folding.fold(raw)
-            let prefix = column.map { "\($0) : " } ?? ""
-            if term.count >= trigramLength {
-                long.append(prefix + ShortTerms.quoted(term))
-            } else if let expression = ShortTerms.expression(for: term) {
-                short.append(prefix + "(" + expression + ")")
-            }
-        }
-        for term in query.terms { add(term, column: nil) }
-        for term in query.titleTerms { add(term, column: "title") }
-        return (long.isEmpty ? nil : long.joined(separator: " AND "),
-                short.isEmpty ? nil : short.joined(separator: " AND "))
+    /// What a query asks of the full-text table: one FTS5 expression for all its words (nil
+    /// when none has a token), the same with every word in the title, and the words whose
+    /// punctuation or spaces the folded text must be checked for.
+    struct FullTextPlan {
+        var match: String?
+        var titleMatch: String?
+        var checks: [(term: String, titleOnly: Bool)] = []
+        /// Every word, folded and lower-cased (for ranking).
+        var terms: [String] = []
+        /// Whether a word is a prefix (`"党" *`), which the table answers slowly for one row.
+        var prefixed = false
     }
 
-    public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
-        let (long, short) = Self.expressions(query, folding: folding)
-        var sql = "SELECT f.path, f.title, f.date, f.site, f.source, f.editor, f.author, f.tags, f.note"
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        var from = " FROM file f"
-        var conditions = ["f.skip IS NULL", "f.dup = 0"]
-        if let long {
-            // Title matches weigh ten times as much as text matches.
-            sql += ", -t.s AS score"
-            from += " JOIN (SELECT rowid AS r, bm25(fts, 10.0, 1.0) AS s FROM fts WHERE fts MATCH ?) t ON t.r = f.docid"
-            arguments.append(long)
-            if let short {
-                conditions.append("f.docid IN (SELECT rowid FROM fts_short WHERE fts_short MATCH ?)")
-                arguments.append(short)
+    /// Articles a search by date asks the table about one by one before it reads every match.
+    static let probeLimit = 300
+    /// Matches few enough to read each one's row rather than walk the list past the others.
+    static let fewMatches = 500
+
+    static func plan(_ query: SearchQuery, folding: SearchFolding) -> FullTextPlan {
+        var all: [String] = []
+        var inTitle: [String] = []
+        var plan = FullTextPlan()
+        func add(_ raw: String, titleOnly: Bool) {
+            let term = folding.fold(raw).lowercased()
+            plan.terms.append(term)
+            if let expression = SearchTokens.expression(for: term) {
+                if expression.hasSuffix("*") { plan.prefixed = true }
+                all.append(titleOnly ? "title : (" + expression + ")" : "(" + expression + ")")
+                inTitle.append("title : (" + expression + ")")
             }
-        } else if let short {
-            sql += ", -t.s AS score"
-            from += " JOIN (SELECT rowid AS r, bm25(fts_short, 10.0, 1.0) AS s FROM fts_short WHERE fts_short MATCH ?) t ON t.r = f.docid"
-            arguments.append(short)
-        } else {
-            sql += ", 0.0 AS score"
+            if SearchTokens.needsCheck(term) {
+                plan.checks.append((term, titleOnly))
+            }
         }
+        for term in query.terms { add(term, titleOnly: false) }
+        for term in query.titleTerms { add(term, titleOnly: true) }
+        if !all.isEmpty {
+            plan.match = all.joined(separator: " AND ")
+            plan.titleMatch = inTitle.joined(separator: " AND ")
+        }
+        return plan
+    }
+
+    /// The articles matching `query`, at most `limit`.
+    ///
+    /// In date order with a limit, the list is walked newest first and stops at the limit.
+    /// Ranked by relevance (`score`: a word in the title outweighs any count in the text)
+    /// with a limit, it weighs the last indexed `rankedCandidates` matches and every match
+    /// with all words in its title, which is exact whenever there are no more matches than
+    /// that; another match with the words only in its text can be missed then.
+    public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
+        let plan = Self.plan(query, folding: folding)
+        var conditions = ["skip IS NULL", "dup = 0"]
+        var arguments: [(any DatabaseValueConvertible)?] = []
         for site in query.sites {
-            conditions.append("instr(lower(f.site), lower(?)) > 0")
+            conditions.append("instr(lower(site), lower(?)) > 0")
             arguments.append(site)
         }
         for source in query.sources {
-            conditions.append("instr(lower(f.source), lower(?)) > 0")
+            conditions.append("instr(lower(source), lower(?)) > 0")
             arguments.append(source)
         }
         for tag in query.tags {
-            conditions.append("instr(char(31) || f.tags || char(31), char(31) || ? || char(31)) > 0")
+            conditions.append("instr(char(31) || tags || char(31), char(31) || ? || char(31)) > 0")
             arguments.append(tag)
         }
         if let after = query.after {
-            conditions.append("f.date >= ?")
+            conditions.append("date >= ?")
             arguments.append(after)
         }
         if let before = query.before {
-            conditions.append("f.date > 0 AND f.date < ?")
+            conditions.append("date > 0 AND date < ?")
             arguments.append(before)
         }
-        sql += from + " WHERE " + conditions.joined(separator: " AND ")
-        switch query.order {
-        case .relevance: sql += " ORDER BY score DESC, f.date DESC, f.title, f.path"
-        case .date: sql += " ORDER BY f.date DESC, f.title, f.path"
-        }
-        if let limit {
-            sql += " LIMIT ?"
-            arguments.append(limit)
-        }
+        let ranked = query.order == .relevance && plan.match != nil
         return try read { db in
-            var hits: [SearchHit] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-            while let row = try rows.next() {
-                hits.append(SearchHit(article: Self.head(row), score: row[9]))
+            var hits: [Int64: SearchHit] = [:]
+            let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "
+                                           + conditions.joined(separator: " AND "))
+            let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
+            /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
+            /// score when `ranked`.
+            func hit(_ docid: Int64) throws -> SearchHit? {
+                guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
+                guard !plan.checks.isEmpty || ranked else { return SearchHit(article: Self.head(found), score: 0) }
+                guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return nil }
+                let title: String = kept[0]
+                var unpacked: String?
+                func body() -> String {
+                    if unpacked == nil { unpacked = PackedText.unpack(kept[1]) ?? "" }
+                    return unpacked!
+                }
+                for check in plan.checks where !title.utf8.contains(check.term.utf8) {
+                    if check.titleOnly || !body().utf8.contains(check.term.utf8) { return nil }
+                }
+                return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: title, body: body()) : 0)
             }
-            return hits
+            let listed = "SELECT docid FROM file INDEXED BY file_list WHERE " + conditions.joined(separator: " AND ")
+                + " ORDER BY date DESC, title, path"
+            guard let match = plan.match else {
+                // Nothing for the full-text table: the list's order, each row checked.
+                let rows = try Row.fetchCursor(db, sql: listed, arguments: StatementArguments(arguments))
+                var ordered: [SearchHit] = []
+                while let r = try rows.next() {
+                    if let h = try hit(r[0]) { ordered.append(h) }
+                    if let limit, ordered.count >= limit { break }
+                }
+                return ordered
+            }
+            /// Walks the matches of `expression`, last indexed first, until `enough` says stop;
+            /// whether it saw them all.
+            func walk(_ expression: String, enough: (_ count: Int) -> Bool) throws -> Bool {
+                let rows = try Row.fetchCursor(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC",
+                                               arguments: [expression])
+                var count = 0
+                while let r = try rows.next() {
+                    if enough(count) { return false }
+                    let docid: Int64 = r[0]
+                    if hits[docid] != nil { continue }
+                    if let h = try hit(docid) {
+                        hits[docid] = h
+                        count += 1
+                    }
+                }
+                return true
+            }
+            switch (limit, ranked) {
+            case (nil, _):
+                _ = try walk(match) { _ in false }
+            case (let limit?, false):
+                // In the list's order, newest first, asking the table about each article in
+                // turn, which costs a few lookups each while most articles match; when they
+                // do not (or a prefix makes each question dear), every match is read from
+                // the table once and the list's order walked past those that are not.
+                let rows = try Row.fetchCursor(db, sql: listed, arguments: StatementArguments(arguments))
+                let probe = try db.makeStatement(sql: "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?")
+                var ordered: [SearchHit] = []
+                var probes = plan.prefixed ? Self.probeLimit : 0
+                var matches: Set<Int64>?
+                while ordered.count < limit, let r = try rows.next() {
+                    let docid: Int64 = r[0]
+                    if let matches {
+                        guard matches.contains(docid) else { continue }
+                    } else if probes < Self.probeLimit {
+                        probes += 1
+                        guard try Bool.fetchOne(probe, arguments: [match, docid]) != nil else { continue }
+                    } else {
+                        let all = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
+                        if all.count <= Self.fewMatches {
+                            // Few: each one's row, in the list's order.
+                            var found = try all.compactMap(hit)
+                            found.sort { Self.listOrder($0.article, $1.article) }
+                            return Array(found.prefix(limit))
+                        }
+                        matches = all
+                        guard all.contains(docid) else { continue }
+                    }
+                    if let h = try hit(docid) { ordered.append(h) }
+                }
+                return ordered
+            case (let limit?, true):
+                let cap = max(rankedCandidates, limit)
+                let complete = try walk(match) { count in count >= cap }
+                if !complete, let titleMatch = plan.titleMatch {
+                    _ = try walk(titleMatch) { count in count >= cap }
+                }
+            }
+            var ordered = Array(hits.values)
+            ordered.sort { a, b in
+                if ranked, a.score != b.score { return a.score > b.score }
+                return Self.listOrder(a.article, b.article)
+            }
+            if let limit, ordered.count > limit { ordered.removeLast(ordered.count - limit) }
+            return ordered
         }
+    }
+
+    /// How well `title` and `body` (folded, lower-cased) match `terms`: for each term, 10 when
+    /// it is in the title, plus its count in the body saturated BM25's way (k1 1.2, b 0.75,
+    /// against a length of 2,000 bytes). Unlike BM25 over the whole table, it does not weigh
+    /// rare words above common ones: every match has all the words.
+    static func score(_ terms: [String], title: String, body: String) -> Double {
+        let lengthNorm = 0.25 + 0.75 * Double(body.utf8.count) / 2000
+        var score = 0.0
+        for term in terms {
+            if title.utf8.contains(term.utf8) { score += 10 }
+            let tf = Double(body.utf8.occurrences(of: term.utf8))
+            score += tf * 2.2 / (tf + 1.2 * lengthNorm)
+        }
+        return score
+    }
+
+    /// The list's order: newest first, undated last, then title and path.
+    static func listOrder(_ a: Article, _ b: Article) -> Bool {
+        let da = a.date.map(dayNumber) ?? 0, db = b.date.map(dayNumber) ?? 0
+        if da != db { return da > db }
+        if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
+        return (a.path ?? "").utf8.lexicographicallyPrecedes((b.path ?? "").utf8)
+    }
+}
+
+extension String.UTF8View {
+    /// Whether `needle` occurs in these bytes.
+    func contains(_ needle: String.UTF8View) -> Bool { occurrences(of: needle, upTo: 1) > 0 }
+
+    /// How many times `needle` occurs in these bytes (not overlapping), counting to `most`.
+    func occurrences(of needle: String.UTF8View, upTo most: Int = .max) -> Int {
+        guard !needle.isEmpty else { return 0 }
+        let pin = Array(needle)
+        guard pin.count <= count else { return 0 }
+        let search = { (h: UnsafeRawBufferPointer) -> Int in
+            pin.withUnsafeBytes { n in
+                // memchr to each place the first byte is, memcmp the rest there.
+                var at = 0, found = 0
+                let last = h.count - n.count
+                while at <= last, found < most {
+                    guard let p = memchr(h.baseAddress! + at, Int32(pin[0]), last - at + 1) else { break }
+                    at = UnsafeRawPointer(p) - h.baseAddress!
+                    if memcmp(p, n.baseAddress!, n.count) == 0 {
+                        found += 1
+                        at += n.count
+                    } else {
+                        at += 1
+                    }
+                }
+                return found
+            }
+        }
+        if let direct = withContiguousStorageIfAvailable({ search(UnsafeRawBufferPointer($0)) }) { return direct }
+        return Array(self).withUnsafeBytes(search)
     }
 }
 

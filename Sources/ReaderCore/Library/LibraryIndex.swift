@@ -10,15 +10,15 @@ import GRDB
 /// killed writer loses only the step it was in. An index that is corrupt, of another schema
 /// version or unreadable is moved aside (`NAME.broken`) and made again; `notice` says so.
 ///
-/// Search uses two FTS5 tables without a copy of the text (contentless): `fts`, trigram
-/// tokens with positions, for words of three characters or more (any substring, CJK
-/// included); `fts_short`, bigrams and single characters with their columns but no positions, for one- and
-/// two-character words, which trigrams cannot find. A file that changes gets a new row id
-/// (`docid`), so its old entries in these tables, which a contentless table cannot delete on
-/// this SQLite, match no row any more.
+/// Search uses one FTS5 table without a copy of its text (contentless, `fts`): the tokens of
+/// `SearchTokens` (CJK bigrams, words) and the column each is in, by `docid`; a word of one or
+/// two CJK characters is found exactly, a longer one is checked against the folded text.
+/// `fts_text` keeps each article's folded text, packed (`PackedText`): what a changed or
+/// deleted article's old rows were, to remove them (a contentless table cannot find them on
+/// this SQLite), and what a longer word or a query's punctuation is checked against.
 public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The schema this code reads and writes; another version is rebuilt.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// `PRAGMA application_id`: "yudu".
     static let applicationID: Int32 = 0x7975_6475
 
@@ -27,10 +27,14 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// What happened on opening (moved aside and rebuilt), to be said once; nil when nothing.
     public private(set) var notice: String?
     private var pool: DatabasePool
-    private let folding: SearchFolding
+    /// How text and queries are folded for search (kept in the index).
+    public let folding: SearchFolding
+    /// The matches a ranked search with a limit weighs (`LibraryIndex.rankedCandidates`;
+    /// smaller in tests).
+    var rankedCandidates = LibraryIndex.rankedCandidates
 
     /// Opens (or makes) the index at `path` for text folded with `folding`.
-    public init(path: String, folding: SearchFolding = .identity) throws {
+    public init(path: String, folding: SearchFolding = .variants) throws {
         self.path = path
         self.folding = folding
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
@@ -161,8 +165,8 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             CREATE INDEX file_list ON file(date DESC, title, path) WHERE skip IS NULL AND dup = 0;
             CREATE INDEX file_ident ON file(ident, okey);
             CREATE TABLE similar (docid INTEGER PRIMARY KEY, list TEXT NOT NULL);
-            CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'trigram', content = '', detail = full);
-            CREATE VIRTUAL TABLE fts_short USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column);
+            CREATE TABLE fts_text (docid INTEGER PRIMARY KEY, title TEXT NOT NULL, body BLOB NOT NULL);
+            CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column, columnsize = 0);
             PRAGMA user_version = \(schemaVersion);
             """)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('folding', ?)", arguments: [folding.name])
@@ -205,14 +209,19 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 var idents = Set<Int64>()
-                let find = try db.cachedStatement(sql: "SELECT docid, device, inode, size, mtime, mtime_ns, ident, skip IS NULL FROM file WHERE path = ?")
+                let find = try db.cachedStatement(sql: "SELECT docid, device, inode, size, mtime, mtime_ns, ident, date FROM file WHERE path = ?")
                 let delete = try db.cachedStatement(sql: "DELETE FROM file WHERE docid = ?")
                 let deleteSimilar = try db.cachedStatement(sql: "DELETE FROM similar WHERE docid = ?")
+                func remove(_ row: Row) throws {
+                    let docid: Int64 = row[0]
+                    try delete.execute(arguments: [docid])
+                    try deleteSimilar.execute(arguments: [docid])
+                    try Self.removeText(db, docid: docid)
+                    idents.insert(row[6])
+                }
                 for id in update.removed {
                     guard let row = try Row.fetchOne(find, arguments: [id.rawValue]) else { continue }
-                    try delete.execute(arguments: [row[0] as Int64])
-                    try deleteSimilar.execute(arguments: [row[0] as Int64])
-                    idents.insert(row[6])
+                    try remove(row)
                 }
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO file(path, okey, device, inode, size, mtime, mtime_ns, format, encoding,
@@ -220,7 +229,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let fts = try db.cachedStatement(sql: "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)")
-                let ftsShort = try db.cachedStatement(sql: "INSERT INTO fts_short(rowid, title, body) VALUES (?, ?, ?)")
+                let ftsText = try db.cachedStatement(sql: "INSERT INTO fts_text(docid, title, body) VALUES (?, ?, ?)")
                 for entry in update.files {
                     let file = entry.file
                     if let row = try Row.fetchOne(find, arguments: [file.path]) {
@@ -228,9 +237,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                                               size: row[3], modified: row[4], modifiedNanoseconds: row[5])
                         // Another process wrote this very version already.
                         if stamp == file.stamp { continue }
-                        try delete.execute(arguments: [row[0] as Int64])
-                        try deleteSimilar.execute(arguments: [row[0] as Int64])
-                        idents.insert(row[6])
+                        try remove(row)
                     }
                     let head = file.head
                     let ident = head.map { Self.ident(title: $0.title, date: $0.date) } ?? 0
@@ -249,10 +256,9 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     try insert.execute(arguments: StatementArguments(values))
                     let docid = db.lastInsertedRowID
                     if let article, update.indexesText {
-                        let title = folding.fold(article.title)
-                        let body = folding.fold(Self.searchText(article))
-                        try fts.execute(arguments: [docid, title, body])
-                        try ftsShort.execute(arguments: [docid, ShortTerms.tokens(of: title), ShortTerms.tokens(of: body)])
+                        let text = entry.text ?? Self.prepare(article, folding: folding)
+                        try fts.execute(arguments: [docid, text.titleTokens, text.bodyTokens])
+                        try ftsText.execute(arguments: [docid, text.title, text.packed])
                     }
                     if article != nil { idents.insert(ident) }
                 }

@@ -49,12 +49,12 @@ public enum LibraryRefresh {
         repeat {
             let end = min(toRead.count, start + stepSize)
             let chunk = Array(toRead[start..<end])
-            let parsed = readConcurrently(chunk.map { files[$0] })
+            let parsed = readConcurrently(chunk.map { files[$0] }, store: store)
             var written: [Article] = []
             var skipped: [SkippedFile] = []
             for (k, i) in chunk.enumerated() {
                 let path = files[i]
-                let (entry, article) = parsed[k]
+                let (entry, article, text) = parsed[k]
                 let isNew = new.contains(i)
                 if entry.skipReason != nil {
                     result.counts.skipped += 1
@@ -69,7 +69,7 @@ public enum LibraryRefresh {
                 }
                 if let head = entry.head { written.append(head) }
                 if let reason = entry.skipReason { skipped.append(SkippedFile(path: path, reason: reason)) }
-                update.files.append(IndexUpdate.Entry(file: entry, article: article))
+                update.files.append(IndexUpdate.Entry(file: entry, article: article, text: text))
             }
             update.indexesText = indexingText
             try store.apply(update)
@@ -78,6 +78,7 @@ public enum LibraryRefresh {
                                     skipped: skipped))
             start = end
         } while start < toRead.count
+        try store.finish(written: toRead.count)
         return result
     }
 
@@ -97,16 +98,20 @@ public enum LibraryRefresh {
         return out
     }
 
-    /// Reads and parses `paths` on all cores: each file's row, and its article.
-    static func readConcurrently(_ paths: [String]) -> [(IndexedFile, Article?)] {
-        var out = [(IndexedFile, Article?)?](repeating: nil, count: paths.count)
+    /// Reads and parses `paths` on all cores: each file's row, its article, and its text as
+    /// `store` prepares it for search.
+    static func readConcurrently(_ paths: [String], store: LibraryStore) -> [(IndexedFile, Article?, IndexedText?)] {
+        var out = [(IndexedFile, Article?, IndexedText?)?](repeating: nil, count: paths.count)
         guard !paths.isEmpty else { return [] }
         let chunks = min(paths.count, 64)
         out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             ParallelWork.perform(iterations: chunks) { chunk in
                 for i in (chunk * paths.count / chunks)..<((chunk + 1) * paths.count / chunks) {
-                    slots[i] = entry(for: paths[i])
+                    let (file, article) = entry(for: paths[i])
+                    var prepared = IndexUpdate.Entry(file: file, article: article)
+                    store.prepare(&prepared)
+                    slots[i] = (file, article, prepared.text)
                 }
             }
         }

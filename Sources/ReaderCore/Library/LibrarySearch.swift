@@ -10,7 +10,7 @@ public struct LibrarySearch: Sendable {
     public let store: LibraryStore
     public var folding: SearchFolding
 
-    public init(store: LibraryStore, folding: SearchFolding = .identity) {
+    public init(store: LibraryStore, folding: SearchFolding = .variants) {
         self.store = store
         self.folding = folding
     }

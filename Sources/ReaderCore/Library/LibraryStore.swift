@@ -13,6 +13,12 @@ public protocol LibraryStore: AnyObject, Sendable {
     /// Writes one step of a refresh, all of it or nothing: `files` replace the rows of the
     /// same identity (with their text for search), `removed` go.
     func apply(_ update: IndexUpdate) throws
+    /// Does what it can of writing `entry` before `apply` (folding its text for search), on
+    /// any thread: a refresh calls it while it parses files on all cores.
+    func prepare(_ entry: inout IndexUpdate.Entry)
+    /// Tidies the store after a refresh that wrote `written` articles (merging the search
+    /// index's pieces after a large one).
+    func finish(written: Int) throws
     /// The articles, in library order (newest first, undated last, then title and path in
     /// byte order), copies of the same article left out; and the skipped files in path order.
     /// The heads have no tags (the open article's are read from its file, with its body).
@@ -33,6 +39,11 @@ public protocol LibraryStore: AnyObject, Sendable {
     func setSimilar(_ lists: [ArticleID: [ArticleID]]) throws
 }
 
+extension LibraryStore {
+    public func prepare(_ entry: inout IndexUpdate.Entry) {}
+    public func finish(written: Int) throws {}
+}
+
 /// One step of a refresh.
 public struct IndexUpdate: Sendable {
     public struct Entry: Sendable {
@@ -40,6 +51,14 @@ public struct IndexUpdate: Sendable {
         /// The full article, for the search index and the lead and related list; nil for a
         /// skipped file.
         public var article: Article?
+        /// The article's text made ready for the store's search (`prepare`), if it was.
+        public var text: IndexedText?
+
+        public init(file: IndexedFile, article: Article?, text: IndexedText? = nil) {
+            self.file = file
+            self.article = article
+            self.text = text
+        }
     }
 
     public var files: [Entry] = []
