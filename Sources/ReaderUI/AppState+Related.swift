@@ -77,6 +77,9 @@ public struct RelatedState {
     /// Part 2: the articles most like the open one, most alike first; nil while the
     /// similarity index is being built.
     public internal(set) var similar: [ArticleID]?
+    /// The library is too large for the reader to rank: a missing similar list waits for
+    /// `yuedu index` (the sidebar says so instead of `…`).
+    public internal(set) var leftToIndex = false
     /// How many times a similar list has been ranked (once per opened article).
     public internal(set) var rankings = 0
     /// Places to go back to, the latest last; and to go forward to again.
@@ -106,6 +109,13 @@ extension AppState {
 
     /// The kept similar lists (`keptSimilar`) have more in them: list the open article's again.
     public mutating func keptSimilarChanged() {
+        refreshRelated()
+    }
+
+    /// The reader will not rank this library: similar lists not kept in the index are
+    /// `yuedu index`'s to make.
+    public mutating func similarLeftToIndex() {
+        related.leftToIndex = true
         refreshRelated()
     }
 

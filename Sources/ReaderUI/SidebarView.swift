@@ -41,6 +41,10 @@ enum SidebarView {
         rows.append(Row(text: "", scope: "ui.sidebar.summary"))
         rows.append(Row(text: fitting(["相似文章 Similar in your library", "相似文章 Similar", "相似文章"], width), scope: "ui.sidebar.part"))
         switch state.related.similar {
+        case nil where state.related.leftToIndex:
+            for line in clipped("too many to rank here: `yuedu index` lists them", width: text, lines: 3) {
+                rows.append(Row(text: "  " + line, scope: "ui.sidebar.summary"))
+            }
         case nil:
             rows.append(Row(text: "  …", scope: "ui.sidebar.summary"))
         case let similar? where similar.isEmpty:

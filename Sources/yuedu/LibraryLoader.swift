@@ -28,6 +28,9 @@ final class LibraryLoader {
         case refreshed(StoredListing?, walkSkipped: [SkippedFile], LibraryChanges, firstBuild: Bool)
         /// New similar-article lists are in the index.
         case similarReady
+        /// The library is too large for the reader to rank: lists missing from the index
+        /// are left to `yuedu index`.
+        case similarLeftToIndex
         /// The index cannot be used any more (e.g. the disk is full): read the files instead.
         case indexFailed(String)
     }
@@ -153,8 +156,11 @@ final class LibraryLoader {
                 let unchanged = !firstBuild && result.changes.isEmpty && result.counts.skipped == 0
                 let listing = unchanged ? nil : try index.listing()
                 inbox.post(.refreshed(listing, walkSkipped: result.walkSkipped, result.changes, firstBuild: firstBuild))
-                if try !index.lackingSimilar().isEmpty,
-                   try LibrarySimilarity.update(store: index, listing: (listing ?? index.listing()).articles) > 0 {
+                let articles = result.counts.unchanged + result.counts.indexed + result.counts.changed
+                if articles > LibrarySimilarity.readerLimit {
+                    if try !index.lackingSimilar(limit: 1).isEmpty { inbox.post(.similarLeftToIndex) }
+                } else if try !index.lackingSimilar(limit: 1).isEmpty,
+                          try LibrarySimilarity.update(store: index, listing: (listing ?? index.listing()).articles) > 0 {
                     inbox.post(.similarReady)
                 }
             } catch {
@@ -219,6 +225,8 @@ final class LibraryLoader {
                 }
             case .similarReady:
                 state.keptSimilarChanged()
+            case .similarLeftToIndex:
+                state.similarLeftToIndex()
             case .indexFailed(let reason):
                 // Said once; from now on the files are read directly.
                 index = nil

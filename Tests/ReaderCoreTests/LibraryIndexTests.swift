@@ -105,6 +105,37 @@ struct IndexedLibrary {
         #expect(try index.search(SearchQuery(parsing: "改过的正文"), folding: index.folding, limit: nil).map(\.article.title) == ["甲改"])
     }
 
+    @Test func aRefreshMatchesFilesWhoseWalkOrderIsNotByteOrder() throws {
+        // The walk reads `a/` where its name sorts, before `a.txt` and `a-b.txt`; bytewise
+        // (`-` and `.` and ` ` are below `/`) they come first. The refresh merges in byte order.
+        let lib = IndexedLibrary()
+        let names = ["a/x.txt", "a.txt", "a-b.txt", "a0.txt", "b c.txt", "b/c/d.txt", "b/c.txt", "b.d/e.txt"]
+        for (n, name) in names.enumerated() { lib.put(name, title: "标题\(n)") }
+        let index = try lib.open()
+        #expect(try lib.refresh(index).counts.indexed == names.count)
+
+        let quiet = try lib.refresh(index)
+        #expect(quiet.counts.unchanged == names.count)
+        #expect(quiet.counts.indexed == 0 && quiet.counts.changed == 0 && quiet.counts.removed == 0)
+        #expect(quiet.changes.isEmpty)
+
+        lib.put("a.txt", title: "改了", body: "改过的正文，长一些。")
+        lib.remove("a/x.txt")
+        lib.put("a/y.txt", title: "新的")
+        lib.put("a+.txt", title: "又一篇")
+        lib.remove("b.d/e.txt")
+        let again = try lib.refresh(index)
+        #expect(again.counts.unchanged == names.count - 3)
+        #expect(again.counts.changed == 1)
+        #expect(again.counts.indexed == 2)
+        #expect(again.counts.removed == 2)
+        #expect(again.changes.added == [lib.root + "/a/y.txt", lib.root + "/a+.txt"], "in the walk's order")
+        #expect(again.changes.changed == [lib.root + "/a.txt"])
+        #expect(again.changes.removed == [lib.root + "/a/x.txt", lib.root + "/b.d/e.txt"], "in path order")
+        #expect(try lib.listed(index) == lib.direct())
+        #expect(try index.headings().articles.map(\.path) == index.listing().articles.map { $0.path! })
+    }
+
     @Test func duplicatesShowTheFirstCopyByPath() throws {
         let lib = IndexedLibrary()
         lib.put("b/copy.txt", title: "同一篇")

@@ -68,6 +68,16 @@ func relatedState(width: Int, height: Int, indexed: Bool = true, _ commands: [Co
         #expect(other.related.similar == nil)
     }
 
+    @Test func partTwoSaysWhenALargeLibraryLeavesItToTheIndex() throws {
+        var s = try relatedState(width: 120, height: 40, indexed: false)
+        #expect(RootView.render(s).textLines.contains { $0.hasSuffix("│   …") })
+        s.similarLeftToIndex()
+        #expect(s.related.similar == nil)
+        let rows = RootView.render(s).textLines
+        #expect(!rows.contains { $0.hasSuffix("│   …") }, "no … for a list that is not being computed")
+        #expect(rows.contains { $0.contains("`yuedu index`") }, "\(rows.joined(separator: "\n"))")
+    }
+
     @Test func theSimilarListIsRankedOncePerOpenedArticle() throws {
         var s = try relatedState(width: 120, height: 40, [.focusNext])
         let rankings = s.related.rankings

@@ -189,17 +189,19 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
 
     // MARK: - LibraryStore
 
-    public func stamps() throws -> [ArticleID: FileStamp] {
+    public func forEachStamp(_ body: (UnsafeRawBufferPointer, FileStamp) throws -> Void) throws {
         try pool.read { db in
-            var out: [ArticleID: FileStamp] = [:]
-            out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file INDEXED BY file_stamps") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, device, inode, size, mtime, mtime_ns FROM file INDEXED BY file_stamps")
+            // `file_stamps` is in path order (SQLite compares text bytewise): no sort.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT path, device, inode, size, mtime, mtime_ns FROM file INDEXED BY file_stamps ORDER BY path
+                """)
             while let row = try rows.next() {
-                out[ArticleID(path: row[0])] = FileStamp(
-                    device: UInt64(bitPattern: row[1]), inode: UInt64(bitPattern: row[2]),
-                    size: row[3], modified: row[4], modifiedNanoseconds: row[5])
+                let stamp = FileStamp(device: UInt64(bitPattern: row[1]), inode: UInt64(bitPattern: row[2]),
+                                      size: row[3], modified: row[4], modifiedNanoseconds: row[5])
+                try row.withUnsafeData(atIndex: 0) { data in
+                    try (data ?? Data()).withUnsafeBytes { try body($0, stamp) }
+                }
             }
-            return out
         }
     }
 
@@ -332,12 +334,12 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         }.map { $0.isEmpty ? [] : $0.split(separator: "\n").map { ArticleID(path: String($0)) } }
     }
 
-    public func lackingSimilar() throws -> [ArticleID] {
+    public func lackingSimilar(limit: Int?) throws -> [ArticleID] {
         try pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT path FROM file f INDEXED BY file_heads WHERE skip IS NULL AND dup = 0
-                AND NOT EXISTS (SELECT 1 FROM similar s WHERE s.docid = f.docid)
-                """).map { ArticleID(path: $0) }
+                AND NOT EXISTS (SELECT 1 FROM similar s WHERE s.docid = f.docid) LIMIT ?
+                """, arguments: [limit ?? -1]).map { ArticleID(path: $0) }
         }
     }
 

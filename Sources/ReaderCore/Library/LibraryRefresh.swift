@@ -21,24 +21,39 @@ public enum LibraryRefresh {
     public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize, indexingText: Bool = true,
                            progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
         var result = Result()
-        var gone = try store.stamps()
         let files = ArticleFiles.list(paths: roots, skipped: &result.walkSkipped)
         let stamps = statConcurrently(files)
         var toRead: [Int] = []
         /// Of the files to read, those the store does not have.
-        var new = Set<Int>()
-        // The stored stamps less the files found: what is left is gone.
-        for (i, path) in files.enumerated() {
-            let before = gone.removeValue(forKey: ArticleID(path: path))
-            guard let stamp = stamps[i], let before, before == stamp else {
-                toRead.append(i)
-                if before == nil { new.insert(i) }
-                continue
+        var new = [Bool](repeating: false, count: files.count)
+        var gone: [ArticleID] = []
+        // The files found and the stored stamps, both in byte order of the paths, merged: a
+        // path found and not stored is new, a path stored and not found is gone.
+        let order = byteOrder(files)
+        var next = 0
+        try store.forEachStamp { path, before in
+            while next < order.count {
+                let i = order[next]
+                let c = compare(files[i], path)
+                if c > 0 { break }
+                next += 1
+                if c < 0 {
+                    toRead.append(i)
+                    new[i] = true
+                } else {
+                    if stamps[i] == before { result.counts.unchanged += 1 } else { toRead.append(i) }
+                    return
+                }
             }
-            result.counts.unchanged += 1
+            gone.append(ArticleID(path: String(decoding: path, as: UTF8.self)))
         }
+        for i in order[next...] {
+            toRead.append(i)
+            new[i] = true
+        }
+        toRead.sort() // read in the walk's order
         var update = IndexUpdate()
-        for id in gone.keys {
+        for id in gone {
             update.removed.append(id)
             result.changes.removed.append(id.rawValue)
         }
@@ -55,7 +70,7 @@ public enum LibraryRefresh {
             for (k, i) in chunk.enumerated() {
                 let path = files[i]
                 let (entry, article, text) = parsed[k]
-                let isNew = new.contains(i)
+                let isNew = new[i]
                 if entry.skipReason != nil {
                     result.counts.skipped += 1
                     if !isNew { result.changes.removed.append(path) }
@@ -80,6 +95,35 @@ public enum LibraryRefresh {
         } while start < toRead.count
         try store.finish(written: toRead.count)
         return result
+    }
+
+    /// The indices of `paths` in byte order of the paths. That is the walk's order but where
+    /// a name has a byte below `/` (`a.txt` comes before `a/b.txt` bytewise, after it in the
+    /// walk), so the check costs one comparison per path and the sort is mostly not needed.
+    static func byteOrder(_ paths: [String]) -> [Int] {
+        var order = Array(paths.indices)
+        if zip(paths, paths.dropFirst()).allSatisfy({ compare($0, $1) <= 0 }) { return order }
+        order.sort { compare(paths[$0], paths[$1]) < 0 }
+        return order
+    }
+
+    /// Compares the UTF-8 bytes of two paths: negative, zero or positive as `a` sorts before,
+    /// with or after `b`.
+    static func compare(_ a: String, _ b: String) -> Int {
+        var b = b
+        return b.withUTF8 { compare(a, UnsafeRawBufferPointer($0)) }
+    }
+
+    static func compare(_ a: String, _ b: UnsafeRawBufferPointer) -> Int {
+        var a = a
+        return a.withUTF8 { x in
+            let n = min(x.count, b.count)
+            if n > 0 {
+                let c = memcmp(x.baseAddress!, b.baseAddress!, n)
+                if c != 0 { return Int(c) }
+            }
+            return x.count - b.count
+        }
     }
 
     /// `stat` of each file (links followed), on all cores; nil where it fails.

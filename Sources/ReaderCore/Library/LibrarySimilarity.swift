@@ -8,6 +8,10 @@ public enum LibrarySimilarity {
     /// Terms per article in the ranking built for the lists: fewer than the in-memory index
     /// keeps, to bound what a build of a large library costs in memory.
     public static let termsPerArticle = 64
+    /// The most articles the reader ranks itself, in the background: a larger library's
+    /// lists are left to `yuedu index`, whose ranking of a million articles would take the
+    /// reader's memory past what the list itself needs.
+    public static let readerLimit = 200_000
 
     /// Ranks the articles of `listing` (library order) and keeps a list for each article that
     /// lacks one. Reads every file twice, one at a time; returns how many lists were written.

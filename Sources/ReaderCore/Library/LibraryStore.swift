@@ -8,8 +8,10 @@ import Foundation
 /// written against this protocol only, so another store (a team archive in a server
 /// database) implements these calls and nothing else changes.
 public protocol LibraryStore: AnyObject, Sendable {
-    /// The stamp of every file the store holds, by identity.
-    func stamps() throws -> [ArticleID: FileStamp]
+    /// Calls `body` with the path (its UTF-8 bytes, valid only during the call) and stamp of
+    /// every file the store holds, in byte order of the paths: a refresh merges them with
+    /// the files found, without a table of every path.
+    func forEachStamp(_ body: (UnsafeRawBufferPointer, FileStamp) throws -> Void) throws
     /// Writes one step of a refresh, all of it or nothing: `files` replace the rows of the
     /// same identity (with their text for search), `removed` go.
     func apply(_ update: IndexUpdate) throws
@@ -33,8 +35,8 @@ public protocol LibraryStore: AnyObject, Sendable {
     func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit]
     /// The similar-article list kept for `id`, most alike first; nil when none is kept yet.
     func similar(to id: ArticleID) throws -> [ArticleID]?
-    /// Articles without a kept similar list.
-    func lackingSimilar() throws -> [ArticleID]
+    /// Articles without a kept similar list, at most `limit` of them (nil: all).
+    func lackingSimilar(limit: Int?) throws -> [ArticleID]
     /// Keeps similar lists (replacing those of the same articles).
     func setSimilar(_ lists: [ArticleID: [ArticleID]]) throws
 }
@@ -42,6 +44,8 @@ public protocol LibraryStore: AnyObject, Sendable {
 extension LibraryStore {
     public func prepare(_ entry: inout IndexUpdate.Entry) {}
     public func finish(written: Int) throws {}
+    /// Every article without a kept similar list.
+    public func lackingSimilar() throws -> [ArticleID] { try lackingSimilar(limit: nil) }
 }
 
 /// One step of a refresh.
