@@ -73,6 +73,23 @@ final class TemporaryLibrary {
         #expect(store.skipped.count == 10)
     }
 
+    @Test func aWalkThatStatsEachFileFindsWhatStatSays() throws {
+        let lib = try TemporaryLibrary()
+        try lib.write("a/one.txt", "一\n")
+        try lib.write("a.txt", "二二\n")
+        try lib.write("b/c/three.md", "三三三\n")
+        try FileManager.default.createSymbolicLink(atPath: lib.path + "/b/link.txt", withDestinationPath: "../a.txt")
+        try FileManager.default.createSymbolicLink(atPath: lib.path + "/b/dangling", withDestinationPath: "missing.txt")
+        let named = try lib.write("d/named.txt", "四\n")
+        var skipped: [SkippedFile] = [], skippedToo: [SkippedFile] = []
+        let (files, stamps) = ArticleFiles.listStamped(paths: [lib.path, named], skipped: &skipped)
+        #expect(files == ArticleFiles.list(paths: [lib.path, named], skipped: &skippedToo))
+        #expect(skipped == skippedToo)
+        #expect(files.count == 6, "the link to a file is a file; the named file twice")
+        #expect(stamps == files.map { FileStamp.of($0) })
+        #expect(Set(stamps.map { $0?.size }) == [4, 7, 10], "the link's stamp is its target's")
+    }
+
     @Test func newestFirstAndDuplicatesOnce() throws {
         let lib = try TemporaryLibrary()
         try lib.write("1.txt", "旧文\n2020-05-01\n正文。\n")

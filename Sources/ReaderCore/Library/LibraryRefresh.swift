@@ -21,8 +21,7 @@ public enum LibraryRefresh {
     public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize, indexingText: Bool = true,
                            progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
         var result = Result()
-        let files = ArticleFiles.list(paths: roots, skipped: &result.walkSkipped)
-        let stamps = statConcurrently(files)
+        let (files, stamps) = ArticleFiles.listStamped(paths: roots, skipped: &result.walkSkipped)
         var toRead: [Int] = []
         /// Of the files to read, those the store does not have.
         var new = [Bool](repeating: false, count: files.count)
@@ -124,22 +123,6 @@ public enum LibraryRefresh {
             }
             return x.count - b.count
         }
-    }
-
-    /// `stat` of each file (links followed), on all cores; nil where it fails.
-    static func statConcurrently(_ files: [String]) -> [FileStamp?] {
-        var out = [FileStamp?](repeating: nil, count: files.count)
-        guard !files.isEmpty else { return out }
-        let chunks = min(files.count, 64)
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            ParallelWork.perform(iterations: chunks) { chunk in
-                for i in (chunk * files.count / chunks)..<((chunk + 1) * files.count / chunks) {
-                    slots[i] = FileStamp.of(files[i])
-                }
-            }
-        }
-        return out
     }
 
     /// Reads and parses `paths` on all cores: each file's row, its article, and its text as
