@@ -10,17 +10,17 @@ import ReaderCore
 extension AppState {
     /// The stable key of the article at library index `index`.
     public func key(ofArticle index: Int) -> ArticleKey {
-        library.keys[index]
+        library.key(at: index)
     }
 
     /// Whether the article at library index `index` is bookmarked.
     public func isBookmarked(_ index: Int) -> Bool {
-        articles.indices.contains(index) && bookmarkSet.contains(key(ofArticle: index))
+        articles.indices.contains(index) && !bookmarkSet.isEmpty && bookmarkSet.contains(key(ofArticle: index))
     }
 
     /// Where the article at library index `index` was left, if known.
     public func position(ofArticle index: Int) -> ReadingPosition? {
-        articles.indices.contains(index) ? positions[key(ofArticle: index)] : nil
+        articles.indices.contains(index) && !positions.isEmpty ? positions[key(ofArticle: index)] : nil
     }
 
     // MARK: List rows
@@ -111,7 +111,7 @@ extension AppState {
         bookmarkSet = Set(keys)
         bookmarkRows = []
         if !keys.isEmpty {
-            let rowOf = Dictionary(library.keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            let rowOf = library.indices(of: bookmarkSet)
             bookmarkRows = keys.compactMap { rowOf[$0] }
         }
         if bookmarksOnly {
@@ -126,7 +126,7 @@ extension AppState {
     /// key press must not wait on 100,000 of them).
     public mutating func adoptBookmark(_ key: ArticleKey, isBookmarked: Bool) {
         let selected = libraryIndex(ofRow: selection)
-        let row = library.keys.firstIndex(of: key)
+        let row = library.indices(of: [key])[key]
         if isBookmarked {
             guard bookmarkSet.insert(key).inserted else { return }
             bookmarks.insert(key, at: 0)

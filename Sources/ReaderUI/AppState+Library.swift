@@ -41,12 +41,29 @@ extension AppState {
         let selectedRow = selection - listTop
         let selectedID = libraryIndex(ofRow: selection).map { library.ids[$0] }
         let count = library.count
-        library.merge(batch)
-        related.lookup.add(batch, in: library)
+        if wasEmpty {
+            // The first batch (from an index: the whole library) is the library as it comes;
+            // its identities and its title lookup are made side by side, on two cores.
+            var made = Library()
+            var lookup = related.lookup
+            ParallelWork.perform(iterations: 2) { part in
+                if part == 0 { made = Library(batch) } else { lookup = TitleLookup(articles: batch) }
+            }
+            library = made
+            related.lookup = lookup
+        } else {
+            library.merge(batch)
+            related.lookup.add(batch, in: library)
+        }
         // Only the batch is counted: a load in many batches is not counted again each time.
         if library.count - count == batch.count {
-            let added = library
-            countUnread(adding: batch.compactMap { added.index(of: $0.id).map { added.keys[$0] } })
+            if wasEmpty {
+                countUnread()
+            } else {
+                let added = library
+                countUnread(adding: batch.lazy.filter { added.index(of: $0.id) != nil }
+                    .map { ArticleKey(title: $0.title, date: $0.date) })
+            }
             unreadKnown = true
         }
         if wasEmpty {

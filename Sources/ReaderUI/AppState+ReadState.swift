@@ -26,9 +26,7 @@ extension AppState {
             unreadCount = library.count
             return
         }
-        var count = 0
-        for key in library.keys where !readKeys.contains(key) { count += 1 }
-        unreadCount = count
+        unreadCount = library.count - library.count(of: readKeys)
     }
 
     /// Adds the unread among `keys`, articles just added to the library (a batch as it loads).

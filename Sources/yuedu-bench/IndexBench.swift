@@ -3,6 +3,7 @@
 //     swift build -c release --product yuedu-bench
 //     .build/release/yuedu-bench index-open LIBRARY INDEX
 //     .build/release/yuedu-bench index-search INDEX QUERY...
+//     .build/release/yuedu-bench index-lists LIBRARY INDEX
 //
 // `index-open` writes a 100 KB article into LIBRARY, refreshes the index file INDEX, then
 // times opening that article from its head as the index lists it: the body read from the file
@@ -11,6 +12,10 @@
 // three ways: every result ranked, the newest 50, and the best 50 (as the reader's search
 // prompt asks, `LibrarySearch.run(query, limit: 50)`); it prints the medians and counts.
 // `index-search --limited INDEX QUERY...` leaves out every result ranked.
+// `index-lists` builds or refreshes INDEX for LIBRARY as `yuedu index --no-similar` does but
+// leaves the articles' text out of the search tables: every row the list, a start and
+// `yuedu list` read, for a library whose full first build would take hours on a small machine
+// (the full-text tables take no part in a start or a list).
 import Foundation
 import ReaderCore
 import ReaderUI
@@ -70,4 +75,18 @@ func benchmarkIndexSearch(_ arguments: [String]) {
         }
         print(line)
     }
+}
+
+func benchmarkIndexLists(_ arguments: [String]) {
+    guard arguments.count == 2 else { print("usage: index-lists LIBRARY INDEX"); exit(2) }
+    let index = try! LibraryIndex(path: arguments[1])
+    var steps = 0
+    let time = milliseconds {
+        let result = try! LibraryRefresh.run(store: index, roots: [arguments[0]], indexingText: false) { progress in
+            steps += 1
+            if steps % 50 == 0 { print("\(progress.done) of \(progress.total)") }
+        }
+        print(result.counts)
+    }
+    print("built in \(format(time))")
 }

@@ -11,6 +11,7 @@ let usage = """
       prompt [ROUNDS]           search prompt on a 1 MB article: keystroke to frame (20 rounds)
       index-open LIBRARY INDEX  open a 100 KB article from the library index: to its frame
       index-search INDEX QUERY...  library-wide queries against the index, warm
+      index-lists LIBRARY INDEX  build INDEX without the search tables (a list at scale)
       bookmarks [COUNT]         100,000 bookmarks: load, and what a key press costs before and now
       list [COUNT]              100,000 articles: read marks saved, loaded, adopted; U; O per order
 
@@ -27,6 +28,7 @@ case "related-ui": benchmarkRelatedUI()
 case "prompt": benchmarkPrompt(rest)
 case "index-open": benchmarkIndexOpen(rest)
 case "index-search": benchmarkIndexSearch(rest)
+case "index-lists": benchmarkIndexLists(rest)
 case "bookmarks": benchmarkBookmarks(rest)
 case "list": benchmarkList(rest)
 default:

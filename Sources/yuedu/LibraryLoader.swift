@@ -24,8 +24,9 @@ final class LibraryLoader {
         case indexed([Article], skipped: [SkippedFile], done: Int, total: Int)
         /// A refresh has checked `done` of `total` files.
         case progress(done: Int, total: Int)
-        /// A refresh of the index is done: the list as the index now holds it.
-        case refreshed(StoredListing, walkSkipped: [SkippedFile], LibraryChanges, firstBuild: Bool)
+        /// A refresh of the index is done: the list as the index now holds it, nil when the
+        /// refresh changed nothing in the index (the list shown is the index's).
+        case refreshed(StoredListing?, walkSkipped: [SkippedFile], LibraryChanges, firstBuild: Bool)
         /// New similar-article lists are in the index.
         case similarReady
         /// The index cannot be used any more (e.g. the disk is full): read the files instead.
@@ -47,6 +48,12 @@ final class LibraryLoader {
     private(set) var listed = false
     /// A refresh of the index is running.
     private var refreshing = false
+    /// The library was listed from the index and its files are to be checked after the
+    /// first frame.
+    private var checkAfterFirstFrame = false
+    /// The skipped files of the listing last shown from the index (without those the walk
+    /// of the folders found).
+    private var indexSkipped: [SkippedFile] = []
 
     /// Called once the whole library is in, without an index (e.g. to rank similar articles).
     var onLoaded: ((AppState) -> Void)?
@@ -73,6 +80,7 @@ final class LibraryLoader {
             if !listing.articles.isEmpty || !listing.skipped.isEmpty {
                 let count = listing.articles.count + listing.skipped.count
                 state.addArticles(listing.articles, skipped: listing.skipped, filesRead: count, filesTotal: count)
+                indexSkipped = listing.skipped
                 firstBuild = false
                 listed = true
             }
@@ -80,7 +88,20 @@ final class LibraryLoader {
             inbox.post(.indexFailed("the library index cannot be read (\(error))"))
             return
         }
-        refresh(firstBuild: firstBuild)
+        if firstBuild {
+            refresh(firstBuild: true)
+        } else {
+            // Checked once the list is on screen: on a small machine the check's threads
+            // would take the cores the first frame needs.
+            checkAfterFirstFrame = true
+        }
+    }
+
+    /// The first frame is drawn: the files of a library listed from the index are checked now.
+    func firstFrameDrawn() {
+        guard checkAfterFirstFrame else { return }
+        checkAfterFirstFrame = false
+        refresh(firstBuild: false)
     }
 
     /// `R`, or a file found changed: check the files again in the background.
@@ -128,12 +149,16 @@ final class LibraryLoader {
                         .sorted(by: ArticleStore.areInLibraryOrder)
                     inbox.post(.indexed(fresh, skipped: progress.skipped, done: progress.done, total: progress.total))
                 }
-                let listing = try index.listing()
+                // Nothing written: the list shown is the index's, and reading it again (a
+                // second copy of the library in memory) is not needed.
+                let unchanged = !firstBuild && result.changes.isEmpty && result.counts.skipped == 0
+                let listing = unchanged ? nil : try index.listing()
                 inbox.post(.refreshed(listing, walkSkipped: result.walkSkipped, result.changes, firstBuild: firstBuild))
                 // The list is complete; search rows for what the refresh wrote (search checks
                 // the articles not yet written in their text meanwhile).
                 try index.completeFullText()
-                if try LibrarySimilarity.update(store: index, listing: listing.articles) > 0 {
+                if try !index.lackingSimilar().isEmpty,
+                   try LibrarySimilarity.update(store: index, listing: (listing ?? index.listing()).articles) > 0 {
                     inbox.post(.similarReady)
                 }
             } catch {
@@ -177,6 +202,16 @@ final class LibraryLoader {
                 finished = true
                 listed = true
                 bodies?.forget((changes.changed + changes.removed).map { ArticleID(path: $0) })
+                guard let listing else {
+                    let skipped = walkSkipped + indexSkipped
+                    if skipped != state.skipped {
+                        state.replaceLibrary(articles: state.articles, skipped: skipped, changes: changes)
+                    } else {
+                        state.finishLoading()
+                    }
+                    break
+                }
+                indexSkipped = listing.skipped
                 let skipped = walkSkipped + listing.skipped
                 if firstBuild, state.articles.count == listing.articles.count, state.skipped.count == skipped.count {
                     // The batches showed the articles as they came: nothing to say.

@@ -76,9 +76,8 @@ struct List: ParsableCommand {
         guard let index = opened.index else { return nil }
         do {
             let result = try LibraryRefresh.run(store: index, roots: roots)
-            let listing = try index.listing()
-            let heads = listing.articles.map { ArticleHead(title: $0.title, date: $0.date, path: $0.path ?? "") }
-            return (heads, result.walkSkipped + listing.skipped)
+            let listing = try index.headings()
+            return (listing.articles, result.walkSkipped + listing.skipped)
         } catch {
             let reason = IndexOpening.describe(error)
             Printing.warn("the library index cannot be used (\(reason)): reading the files without an index")

@@ -43,6 +43,7 @@ struct ReaderLoop {
         terminal.draw(RootView.render(state, theme: state.theme), cursor: state.cursor)
         CrashTrigger.fireIfRequested()
         if exitAfterList, library?.listed == true { return 0 }
+        library?.firstFrameDrawn()
         while true {
             for event in terminal.events(timeout: persistence.timeout()) {
                 switch event {

@@ -51,4 +51,22 @@ import Testing
         try tmux.send("q")
         try tmux.waitFor("the shell prompt after the reader") { $0.last { !$0.isEmpty } == "$" }
     }
+
+    /// A start whose check of the files changes nothing in the index keeps the list it showed
+    /// (not read again), yet still shows what the walk of the folders could not read.
+    @Test func anUnchangedIndexStillShowsWhatTheWalkSkipped() throws {
+        let lib = try IndexCommandTests.Library(count: 30)
+        defer { lib.clean() }
+        #expect(try lib.yuedu(["index", lib.root]).status == 0)
+        // Not an article, and never in the index: only the walk finds it.
+        #expect(mkfifo(lib.root + "/bad/pipe", 0o644) == 0)
+        let tmux = try TmuxSession(width: 120, height: 30, environment: ["XDG_CACHE_HOME": lib.cache])
+        try tmux.shell("\(shellQuoted(yueduBinary)) \(shellQuoted(lib.root))")
+        let screen = try tmux.waitFor("the pipe among the skipped files", timeout: 30) { rows in
+            rows.contains { $0.contains("Articles (30)") } && rows.contains { $0.contains("2 skipped") }
+        }
+        #expect(!screen.contains { $0.contains("reloaded: 1") })
+        try tmux.send("q")
+        try tmux.waitFor("the shell prompt after the reader") { $0.last { !$0.isEmpty } == "$" }
+    }
 }

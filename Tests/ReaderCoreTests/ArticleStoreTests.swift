@@ -155,3 +155,25 @@ final class Batches: @unchecked Sendable {
     func append(_ p: LoadProgress) { lock.lock(); items.append(p); lock.unlock() }
     var all: [LoadProgress] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+/// Bookmark keys computed when asked for.
+@Suite struct LibraryKeysTests {
+    @Test func indicesOfKeysAreTheFirstArticleWithEachKey() {
+        let day = ArticleDate(year: 2024, month: 3, day: 1)
+        let articles = [
+            Article(title: "周报", date: day, path: "/a"),
+            Article(title: "周报？", date: day, path: "/b"),
+            Article(title: "周报", date: nil, path: "/c"),
+            Article(title: "Swift  on Linux", date: ArticleDate(year: 2023, month: 1, day: 1), path: "/d"),
+        ]
+        let library = Library(articles)
+        #expect(library.key(at: 1) == ArticleKey(title: "周报?", date: day))
+        let wanted: Set<ArticleKey> = [ArticleKey(title: "周报?", date: day), ArticleKey(title: "周报", date: nil),
+                                       ArticleKey(title: "Swift on Linux", date: ArticleDate(year: 2023, month: 1, day: 1)),
+                                       ArticleKey(title: "没有", date: day)]
+        let found = library.indices(of: wanted)
+        #expect(found == [ArticleKey(title: "周报?", date: day): 1, ArticleKey(title: "周报", date: nil): 2,
+                          ArticleKey(title: "Swift on Linux", date: ArticleDate(year: 2023, month: 1, day: 1)): 3])
+        #expect(library.indices(of: []).isEmpty)
+    }
+}

@@ -71,8 +71,9 @@ struct IndexedLibrary {
         #expect(try lib.listed(index) == lib.direct())
         #expect(try index.listing().skipped.map(\.reason) == ["empty file"])
         let md = try index.listing().articles.first { $0.title == "Markdown 文章" }
-        #expect(md?.tags == ["甲", "乙"])
+        #expect(md?.tags == [], "the list holds no tags")
         #expect(md?.body.isEmpty == true)
+        #expect(try index.file(md!.id)?.head?.tags == ["甲", "乙"])
     }
 
     @Test func editedAddedDeletedAndRenamedFilesArePickedUp() throws {
@@ -263,4 +264,55 @@ final class Failures: @unchecked Sendable {
 func setUserVersion(_ path: String, _ version: Int) throws {
     let index = try LibraryIndex(path: path)
     try index.execute("PRAGMA user_version = \(version)")
+}
+
+/// What a start and `yuedu list` read: the covering SQL indexes, made when missing.
+@Suite struct LibraryIndexReadingTests {
+    @Test func anIndexWithoutTheReadingIndexesGetsThemAndListsTheSame() throws {
+        let lib = IndexedLibrary()
+        for i in 0..<12 { lib.put("d\(i % 3)/a\(i).txt", title: "标题\(i % 5)（\(i)）", date: "2024-03-\(10 + i % 4)") }
+        lib.write("bad/empty.txt", "")
+        var index = try lib.open()
+        try lib.refresh(index)
+        let before = try index.listing()
+        let names = "SELECT name FROM sqlite_master WHERE name IN ('file_heads', 'file_stamps', 'file_skipped') ORDER BY name"
+        #expect(try index.strings(names) == ["file_heads", "file_skipped", "file_stamps"])
+        // As an index made before them.
+        try index.execute("DROP INDEX file_heads; DROP INDEX file_stamps; DROP INDEX file_skipped")
+        index = try lib.open()
+        #expect(index.notice == nil)
+        #expect(try index.strings(names) == ["file_heads", "file_skipped", "file_stamps"])
+        let after = try index.listing()
+        #expect(after.articles == before.articles)
+        #expect(after.skipped == before.skipped)
+        #expect(try lib.refresh(index).counts.unchanged == 13) // and the empty file
+    }
+
+    @Test func headingsAreTheListingsTitlesDatesAndPaths() throws {
+        let lib = IndexedLibrary()
+        for i in 0..<9 { lib.put("a\(i).txt", title: "文章\(i % 3)", date: i == 4 ? "" : "2024-0\(1 + i % 3)-01") }
+        lib.write("bad.txt", "")
+        let index = try lib.open()
+        try lib.refresh(index)
+        let listing = try index.listing()
+        let headings = try index.headings()
+        #expect(headings.articles.map(\.title) == listing.articles.map(\.title))
+        #expect(headings.articles.map(\.path) == listing.articles.map { $0.path! })
+        #expect(headings.articles.map(\.date) == listing.articles.map(\.date))
+        #expect(headings.skipped == listing.skipped)
+        #expect(headings.skipped.count == 1)
+    }
+
+    @Test func sitesNamedAgainAreOneString() throws {
+        let lib = IndexedLibrary()
+        lib.put("a.txt", title: "甲", site: "一个名字很长的新闻网站")
+        lib.put("b.txt", title: "乙", site: "一个名字很长的新闻网站")
+        let index = try lib.open()
+        try lib.refresh(index)
+        let articles = try index.listing().articles
+        #expect(articles.map(\.site) == ["一个名字很长的新闻网站", "一个名字很长的新闻网站"])
+        var a = articles[0].site!, b = articles[1].site!
+        let shared = a.withUTF8 { x in b.withUTF8 { y in x.baseAddress == y.baseAddress } }
+        #expect(shared)
+    }
 }

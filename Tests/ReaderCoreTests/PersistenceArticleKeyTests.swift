@@ -68,3 +68,40 @@ import Testing
         #expect(keys.sorted().map(\.title) == ["z", "c", "a", "b"])
     }
 }
+
+/// The normal form of common titles computed without Foundation is Foundation's.
+@Suite struct ArticleKeyQuickNormalFormTests {
+    /// Every scalar the quick path takes, alone, between words and at the ends.
+    @Test func everyQuickScalarNormalizesAsFoundationDoes() {
+        var checked = 0
+        for v in UInt32(0)...0xFFFF {
+            guard ArticleKey.hasOwnNormalForm(v) || (0xFF01...0xFF5E).contains(v) || v == 0x3000,
+                  let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            for title in [c, "a\(c)b", "\(c)\(c) 字", "标题 \(c)"] {
+                let quick = ArticleKey.quickNormalize(title)
+                #expect(quick == ArticleKey.normalizeThroughFoundation(title), "U+\(String(v, radix: 16)) in \(title.debugDescription)")
+            }
+            checked += 1
+        }
+        #expect(checked > 28_000)
+    }
+
+    @Test func mixedTitlesNormalizeAsFoundationDoes() {
+        var generator = SeededGenerator(seed: 13)
+        let pieces = ["党建", "Swift", " ", "  ", "\t", "\u{3000}", "？", "（1）", "ウェブ", "：", "ｶ", "é", "e\u{301}",
+                      "\u{200B}", "…", "—", "「", "」", "\n", "Ａ", "ヿ", "\u{3099}", "か"]
+        for _ in 0..<2_000 {
+            var title = ""
+            for _ in 0..<generator.int(0...8) { title += generator.pick(pieces) }
+            #expect(ArticleKey.normalize(title) == ArticleKey.normalizeThroughFoundation(title), "\(title.debugDescription)")
+        }
+    }
+
+    @Test func titlesOutsideTheQuickSetGoThroughFoundation() {
+        #expect(ArticleKey.quickNormalize("ｶﾞ") == nil)
+        #expect(ArticleKey.quickNormalize("café") == nil)
+        #expect(ArticleKey.quickNormalize("か\u{3099}") == nil)
+        #expect(ArticleKey.quickNormalize("  基层党建？ ") == "基层党建?")
+    }
+}

@@ -195,3 +195,46 @@ import Testing
         }
     }
 }
+
+/// The title key computed one scalar at a time is the one computed by characters.
+@Suite struct TitleKeyQuickFormTests {
+    @Test func everyQuickScalarGivesTheKeyCharactersGive() {
+        var checked = 0
+        for v in UInt32(0)...0xFFFF {
+            guard ArticleKey.hasOwnNormalForm(v) || (0xFF01...0xFF5E).contains(v) || v == 0x3000,
+                  let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            for title in [c, "A\(c)b", "\(c)\(c) 字", "标题：\(c)"] {
+                #expect(TitleKey.quickNormalize(title) == TitleKey.normalizeByCharacters(title), "U+\(String(v, radix: 16)) in \(title.debugDescription)")
+            }
+            checked += 1
+        }
+        #expect(checked > 28_000)
+    }
+
+    @Test func mixedTitlesGiveTheKeyCharactersGive() {
+        var generator = SeededGenerator(seed: 31)
+        let pieces = ["党建", "Swift", "ABC", " ", "\t", "\u{3000}", "？", "（1）", "ウェブ", "・", "ー", "ｶ", "é", "e\u{301}",
+                      "\r\n", "\u{200B}", "…", "—", "【", "】", "Ａ", "々", "\u{3099}", "か", "🇨🇳"]
+        for _ in 0..<2_000 {
+            var title = ""
+            for _ in 0..<generator.int(0...8) { title += generator.pick(pieces) }
+            #expect(TitleKey.normalize(title) == TitleKey.normalizeByCharacters(title), "\(title.debugDescription)")
+        }
+        #expect(TitleKey.quickNormalize("ｶﾞ") == nil)
+        #expect(TitleKey.quickNormalize("【新视点】基层党建？ ＡＢ") == "新视点基层党建ab")
+    }
+
+    @Test func fingerprintsAreThoseOfTheKeys() {
+        var generator = SeededGenerator(seed: 37)
+        let pieces = ["党建", "Swift", "ABC", " ", "\u{3000}", "？", "（1）", "ウェブ", "・", "ｶ", "é", "e\u{301}", "—", "々", "😀", "。"]
+        for _ in 0..<2_000 {
+            var title = ""
+            for _ in 0..<generator.int(0...6) { title += generator.pick(pieces) }
+            let key = TitleKey.normalizeByCharacters(title)
+            var hash = Fingerprint()
+            hash.add(key)
+            #expect(TitleKey.fingerprint(title) == (key.isEmpty ? nil : hash.value), "\(title.debugDescription)")
+        }
+    }
+}

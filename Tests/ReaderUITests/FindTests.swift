@@ -257,7 +257,7 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         #expect(ListView.title(s).contains("2 unread"))
         #expect(s.apply(.toggleRead) == [.setRead(s.key(ofArticle: 1), false)])
         #expect(ListView.title(s).contains("3 unread"))
-        s.adoptReadState(Set(s.library.keys))
+        s.adoptReadState(Set(s.library.indices.map { s.library.key(at: $0) }))
         #expect(s.unreadCount == 0)
         #expect(!ListView.title(s).contains("unread"))
     }

@@ -109,6 +109,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     } else if try Int32.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
                         throw Unusable(reason: "is not a yuedu index")
                     }
+                    try createReadingIndexes(db)
                     // Reads every row's page: a truncated or garbled table says so here.
                     _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
                     return .commit
@@ -177,12 +178,28 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('folding', ?)", arguments: [folding.name])
     }
 
+    /// The SQL indexes a start and `yuedu list` read instead of the table, whose rows are
+    /// large (lead, related list): the list's columns in library order, the files' stamps,
+    /// and the skipped files. Read alone, each is a tenth of the table's pages. Made when missing, so that
+    /// an index of this schema made before them gets them once (in about a second for
+    /// 100,000 files) instead of being rebuilt; code that does not know them just keeps them
+    /// up to date.
+    static func createReadingIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX IF NOT EXISTS file_heads ON file(date DESC, title, path, site, source, editor, author, note)
+                WHERE skip IS NULL AND dup = 0;
+            CREATE INDEX IF NOT EXISTS file_stamps ON file(path, device, inode, size, mtime, mtime_ns);
+            CREATE INDEX IF NOT EXISTS file_skipped ON file(okey, path, skip) WHERE skip IS NOT NULL;
+            """)
+    }
+
     // MARK: - LibraryStore
 
     public func stamps() throws -> [ArticleID: FileStamp] {
         try pool.read { db in
             var out: [ArticleID: FileStamp] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, device, inode, size, mtime, mtime_ns FROM file")
+            out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file INDEXED BY file_stamps") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, device, inode, size, mtime, mtime_ns FROM file INDEXED BY file_stamps")
             while let row = try rows.next() {
                 out[ArticleID(path: row[0])] = FileStamp(
                     device: UInt64(bitPattern: row[1]), inode: UInt64(bitPattern: row[2]),
@@ -244,12 +261,12 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     ]
                     try insert.execute(arguments: StatementArguments(values))
                     let docid = db.lastInsertedRowID
-                    if let article {
+                    if let article, update.indexesText {
                         let text = entry.text ?? Self.prepare(article, folding: folding)
                         try ftsText.execute(arguments: [docid, text.title, text.packed])
                         try pending.execute(arguments: [docid])
-                        idents.insert(ident)
                     }
+                    if article != nil { idents.insert(ident) }
                 }
                 // Which copy of an article the list shows: the first in path order.
                 let dup = try db.cachedStatement(sql: """
@@ -267,15 +284,37 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             var articles: [Article] = []
             articles.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file WHERE skip IS NULL AND dup = 0") ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.headColumns) FROM file INDEXED BY file_list
+                SELECT \(Self.listColumns) FROM file INDEXED BY file_heads
                 WHERE skip IS NULL AND dup = 0 ORDER BY date DESC, title, path
                 """)
-            while let row = try rows.next() { articles.append(Self.head(row)) }
-            var skipped: [SkippedFile] = []
-            let skips = try Row.fetchCursor(db, sql: "SELECT path, skip FROM file WHERE skip IS NOT NULL ORDER BY okey")
-            while let row = try skips.next() { skipped.append(SkippedFile(path: row[0], reason: row[1])) }
-            return StoredListing(articles: articles, skipped: skipped)
+            var names = Interned()
+            while let row = try rows.next() { articles.append(Self.head(row, names: &names)) }
+            return StoredListing(articles: articles, skipped: try skippedFiles(db))
         }
+    }
+
+    public func headings() throws -> (articles: [ArticleHead], skipped: [SkippedFile]) {
+        try pool.read { db in
+            var articles: [ArticleHead] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT path, title, date FROM file INDEXED BY file_heads
+                WHERE skip IS NULL AND dup = 0 ORDER BY date DESC, title, path
+                """)
+            while let row = try rows.next() {
+                let day: Int = row[2]
+                let date = day > 0 ? ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) : nil
+                articles.append(ArticleHead(title: row[1], date: date, path: row[0]))
+            }
+            return (articles, try skippedFiles(db))
+        }
+    }
+
+    /// The skipped files, in path order.
+    private func skippedFiles(_ db: Database) throws -> [SkippedFile] {
+        var skipped: [SkippedFile] = []
+        let skips = try Row.fetchCursor(db, sql: "SELECT path, skip FROM file INDEXED BY file_skipped WHERE skip IS NOT NULL ORDER BY okey")
+        while let row = try skips.next() { skipped.append(SkippedFile(path: row[0], reason: row[1])) }
+        return skipped
     }
 
     public func file(_ id: ArticleID) throws -> IndexedFile? {
@@ -302,7 +341,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     public func lackingSimilar() throws -> [ArticleID] {
         try pool.read { db in
             try String.fetchAll(db, sql: """
-                SELECT path FROM file f WHERE skip IS NULL AND dup = 0
+                SELECT path FROM file f INDEXED BY file_heads WHERE skip IS NULL AND dup = 0
                 AND NOT EXISTS (SELECT 1 FROM similar s WHERE s.docid = f.docid)
                 """).map { ArticleID(path: $0) }
         }
@@ -326,21 +365,72 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     // MARK: - Rows
 
     static let headColumns = "path, title, date, site, source, editor, author, tags, note"
+    /// `headColumns` as the list reads them: without the tags, which only the open article
+    /// shows (read from its file). A million articles' tag lists are 80 MB.
+    static let listColumns = "path, title, date, site, source, editor, author, NULL, note"
 
     /// An article head from a row that starts with `headColumns`.
     static func head(_ row: Row) -> Article {
+        var names = Interned()
+        return head(row, names: &names)
+    }
+
+    /// An article head from a row that starts with `headColumns`, its site, source, editor,
+    /// author and tags shared with the rows before it that name the same (a library has a
+    /// few sites for many articles: one string each, not one per article).
+    static func head(_ row: Row, names: inout Interned) -> Article {
         var article = Article(title: row[1], path: row[0])
         let day: Int = row[2]
         if day > 0 { article.date = ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) }
-        article.site = row[3]
-        article.source = row[4]
-        article.editor = row[5]
-        article.author = row[6]
+        let site = names.shared(row[3] as String?)
+        article.site = site
+        // Most articles name their site again as source or editor: that string, once.
+        func same(_ value: String?) -> String? {
+            guard let value else { return nil }
+            if let site, Interned.sameBytes(value, site) { return site }
+            return names.shared(value)
+        }
+        article.source = same(row[4])
+        article.editor = same(row[5])
+        article.author = same(row[6])
         if let tags: String = row[7], !tags.isEmpty {
-            article.tags = tags.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            article.tags = tags.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { names.shared(String($0)) }
         }
         article.decodingNote = row[8]
         return article
+    }
+
+    /// The names read last, to share one copy of each: a library has a few sites for many
+    /// articles. Compared as bytes with the few kept, most recent first; a library of many
+    /// different names just keeps its strings as read.
+    struct Interned {
+        private var recent: [String] = []
+
+        mutating func shared(_ text: String?) -> String? {
+            guard let text else { return nil }
+            return shared(text)
+        }
+
+        mutating func shared(_ text: String) -> String {
+            // Up to 15 bytes a string is held inline: nothing to share.
+            let count = text.utf8.count
+            guard count > 15, count <= 64 else { return text }
+            for (i, kept) in recent.enumerated() where kept.utf8.count == count && Self.sameBytes(kept, text) {
+                if i > 0 { recent.swapAt(i, i - 1) }
+                return kept
+            }
+            if recent.count == 32 { recent.removeLast() }
+            recent.append(text)
+            return text
+        }
+
+        /// Whether two strings have the same UTF-8 bytes (compared at once, not byte by byte).
+        static func sameBytes(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            return a.withUTF8 { x in
+                b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+            }
+        }
     }
 
     static func dayNumber(_ d: ArticleDate) -> Int { d.year * 10_000 + d.month * 100 + d.day }
@@ -389,6 +479,11 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         }
     }
 
+    /// The text values of a one-column query (tests and maintenance).
+    func strings(_ sql: String) throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: sql) }
+    }
+
     /// Reads rows on the caller's thread with `body` (for search).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
@@ -399,11 +494,14 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
 struct Fingerprint {
     var value: Int64 = Int64(bitPattern: 0xCBF2_9CE4_8422_2325)
     mutating func add(_ s: String) {
+        for b in s.utf8 { add(byte: b) }
+    }
+
+    @inline(__always)
+    mutating func add(byte b: UInt8) {
         var h = UInt64(bitPattern: value)
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
+        h ^= UInt64(b)
+        h = h &* 0x0000_0100_0000_01B3
         value = Int64(bitPattern: h)
     }
 }

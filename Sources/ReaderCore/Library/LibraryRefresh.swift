@@ -15,28 +15,30 @@ public enum LibraryRefresh {
     /// Files read and written per step: each step is one transaction.
     public static let stepSize = 1024
 
-    /// Refreshes `store` from `roots`, calling `progress` after each step (on this thread).
+    /// Refreshes `store` from `roots`, calling `progress` after each step (on this thread);
+    /// without `indexingText` the search tables are left out (see `IndexUpdate.indexesText`).
     @discardableResult
-    public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize,
+    public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize, indexingText: Bool = true,
                            progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
         var result = Result()
-        let known = try store.stamps()
+        var gone = try store.stamps()
         let files = ArticleFiles.list(paths: roots, skipped: &result.walkSkipped)
         let stamps = statConcurrently(files)
         var toRead: [Int] = []
-        var present = Set<ArticleID>()
-        present.reserveCapacity(files.count)
+        /// Of the files to read, those the store does not have.
+        var new = Set<Int>()
+        // The stored stamps less the files found: what is left is gone.
         for (i, path) in files.enumerated() {
-            let id = ArticleID(path: path)
-            present.insert(id)
-            guard let stamp = stamps[i], let before = known[id], before == stamp else {
+            let before = gone.removeValue(forKey: ArticleID(path: path))
+            guard let stamp = stamps[i], let before, before == stamp else {
                 toRead.append(i)
+                if before == nil { new.insert(i) }
                 continue
             }
             result.counts.unchanged += 1
         }
         var update = IndexUpdate()
-        for id in known.keys where !present.contains(id) {
+        for id in gone.keys {
             update.removed.append(id)
             result.changes.removed.append(id.rawValue)
         }
@@ -52,9 +54,8 @@ public enum LibraryRefresh {
             var skipped: [SkippedFile] = []
             for (k, i) in chunk.enumerated() {
                 let path = files[i]
-                let id = ArticleID(path: path)
                 let (entry, article, text) = parsed[k]
-                let isNew = known[id] == nil
+                let isNew = new.contains(i)
                 if entry.skipReason != nil {
                     result.counts.skipped += 1
                     if !isNew { result.changes.removed.append(path) }
@@ -70,6 +71,7 @@ public enum LibraryRefresh {
                 if let reason = entry.skipReason { skipped.append(SkippedFile(path: path, reason: reason)) }
                 update.files.append(IndexUpdate.Entry(file: entry, article: article, text: text))
             }
+            update.indexesText = indexingText
             try store.apply(update)
             update = IndexUpdate()
             progress?(IndexProgress(done: files.count - toRead.count + end, total: files.count, written: written,

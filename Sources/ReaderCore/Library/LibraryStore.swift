@@ -21,7 +21,11 @@ public protocol LibraryStore: AnyObject, Sendable {
     func finish(written: Int) throws
     /// The articles, in library order (newest first, undated last, then title and path in
     /// byte order), copies of the same article left out; and the skipped files in path order.
+    /// The heads have no tags (the open article's are read from its file, with its body).
     func listing() throws -> StoredListing
+    /// What `yuedu list` prints: title, date and path of the articles `listing()` gives, in
+    /// its order; and the skipped files in path order.
+    func headings() throws -> (articles: [ArticleHead], skipped: [SkippedFile])
     /// One file's row.
     func file(_ id: ArticleID) throws -> IndexedFile?
     /// The articles that match `query` (without `is:` filters, which the caller knows), in
@@ -59,6 +63,9 @@ public struct IndexUpdate: Sendable {
 
     public var files: [Entry] = []
     public var removed: [ArticleID] = []
+    /// False to leave the articles' text out of the search tables (benchmarks that need a
+    /// large list quickly; such an index finds nothing by its text).
+    public var indexesText = true
 
     public init() {}
     public var isEmpty: Bool { files.isEmpty && removed.isEmpty }

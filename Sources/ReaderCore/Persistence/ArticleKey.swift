@@ -60,6 +60,11 @@ public struct ArticleKey: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The normal form of a title: NFKC, format characters removed, white space runs made one
     /// space, no white space at the ends.
     static func normalize(_ title: String) -> String {
+        quickNormalize(title) ?? normalizeThroughFoundation(title)
+    }
+
+    /// `normalize(title)` for any title, NFKC by Foundation.
+    static func normalizeThroughFoundation(_ title: String) -> String {
         let folded = title.precomposedStringWithCompatibilityMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -76,6 +81,61 @@ public struct ArticleKey: Hashable, Comparable, Sendable, CustomStringConvertibl
             out.append(scalar)
         }
         return String(out)
+    }
+}
+
+// MARK: - The common case without Foundation
+
+extension ArticleKey {
+    /// `normalize(title)` without NFKC through Foundation, for titles made only of scalars whose
+    /// normal form is known here (ASCII, CJK ideographs, kana, CJK and full-width punctuation);
+    /// nil for any other title. A library's titles are almost all such, and a start from the
+    /// index normalizes every one of them. None of these scalars combines with its neighbours,
+    /// so each one's NFKC form is that of the whole: itself, or for a full-width form its ASCII
+    /// counterpart, or for the ideographic space a space.
+    static func quickNormalize(_ title: String) -> String? {
+        var out = String.UnicodeScalarView()
+        // Set when a scalar becomes another one; scalars dropped show in the count.
+        var mapped = false
+        var pendingSpace = false
+        var count = 0
+        for scalar in title.unicodeScalars {
+            count += 1
+            var v = scalar.value
+            if v >= 0xFF01 && v <= 0xFF5E {
+                v -= 0xFEE0
+                mapped = true
+            } else if v == 0x3000 {
+                v = 0x20
+                mapped = true
+            } else if !hasOwnNormalForm(v) {
+                return nil
+            }
+            // As `normalize`: white space and controls make one space between words.
+            if v <= 0x20 || v == 0x7F {
+                if v != 0x20 { mapped = true }
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(Unicode.Scalar(v)!)
+        }
+        return mapped || out.count != count ? String(out) : title
+    }
+
+    /// Scalars that are their own NFKC form and never combine with a neighbour.
+    @inline(__always)
+    static func hasOwnNormalForm(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00...0x7F, 0xB7, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
+             0x3001...0x3029, 0x3041...0x3096, 0x30A0...0x30FE, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 /// The library as the reader shows it: the articles in library order (newest first), each
-/// with its identity (`ArticleID`) and its bookmark key (`ArticleKey`), computed once when
-/// it arrives.
+/// with its identity (`ArticleID`), computed once when it arrives. Bookmark keys
+/// (`ArticleKey`) are computed when asked for: a library of a million articles would hold a
+/// second copy of most titles for the few that are bookmarked.
 ///
 /// A value: copies never share anything mutable. A batch is merged in with the same merge
 /// the store uses (`ArticleStore.merged`); nothing is remembered by position, so nothing
@@ -8,7 +9,6 @@
 public struct Library: Sendable {
     public private(set) var articles: [Article] = []
     public private(set) var ids: [ArticleID] = []
-    public private(set) var keys: [ArticleKey] = []
     private var indexByID: [ArticleID: Int] = [:]
 
     /// `articles`, already in library order and without copies.
@@ -31,13 +31,14 @@ public struct Library: Sendable {
     /// Merges `batch` (in library order, without copies of articles already here).
     public mutating func merge(_ batch: [Article]) {
         guard !batch.isEmpty else { return }
-        typealias Entry = (article: Article, id: ArticleID, key: ArticleKey)
-        let old: [Entry] = articles.indices.map { (articles[$0], ids[$0], keys[$0]) }
-        let new: [Entry] = batch.map { ($0, $0.id, ArticleKey($0)) }
+        // The first batch (all of an index's listing at once) is the library as it comes.
+        if articles.isEmpty { return replace(with: batch) }
+        typealias Entry = (article: Article, id: ArticleID)
+        let old: [Entry] = articles.indices.map { (articles[$0], ids[$0]) }
+        let new: [Entry] = batch.map { ($0, $0.id) }
         let merged = ArticleStore.merged(old, new) { $0.article }
         articles = merged.map(\.article)
         ids = merged.map(\.id)
-        keys = merged.map(\.key)
         reindex()
     }
 
@@ -45,11 +46,43 @@ public struct Library: Sendable {
     public mutating func replace(with articles: [Article]) {
         self.articles = articles
         ids = articles.map(\.id)
-        keys = articles.map { ArticleKey($0) }
         reindex()
     }
 
+    /// The bookmark key of the article at `index`.
+    public func key(at index: Int) -> ArticleKey { ArticleKey(articles[index]) }
+
+    /// How many articles have one of `keys`. Only titles of articles dated as one of the keys
+    /// are normalized.
+    public func count(of keys: Set<ArticleKey>) -> Int {
+        guard !keys.isEmpty else { return 0 }
+        let dates = Set(keys.map(\.date))
+        var count = 0
+        for article in articles where dates.contains(article.date) {
+            if keys.contains(ArticleKey(title: article.title, date: article.date)) { count += 1 }
+        }
+        return count
+    }
+
+    /// Where the first article of each of `keys` is, for those the library has. Only titles
+    /// of articles dated as one of the keys are normalized.
+    public func indices(of keys: Set<ArticleKey>) -> [ArticleKey: Int] {
+        guard !keys.isEmpty else { return [:] }
+        let dates = Set(keys.map(\.date))
+        var found: [ArticleKey: Int] = [:]
+        for (i, article) in articles.enumerated() where dates.contains(article.date) {
+            let key = ArticleKey(title: article.title, date: article.date)
+            if keys.contains(key), found[key] == nil {
+                found[key] = i
+                if found.count == keys.count { break }
+            }
+        }
+        return found
+    }
+
     private mutating func reindex() {
-        indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        indexByID = [:]
+        indexByID.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
     }
 }
