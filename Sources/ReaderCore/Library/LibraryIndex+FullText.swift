@@ -44,11 +44,13 @@ extension LibraryIndex {
     /// Articles tokenized and written per step of `completeFullText` (one transaction each).
     public static let fullTextStep = 2048
 
-    /// How many articles with text are in the full-text table, of how many.
+    /// How many articles with text are in the full-text table, of how many; 0 of 0 when none
+    /// is pending (counting the kept texts reads all their pages, a search need not pay that).
     public func fullTextProgress() throws -> FullTextProgress {
         try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_text") ?? 0
             let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_pending") ?? 0
+            guard pending > 0 else { return FullTextProgress(done: 0, total: 0) }
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_text") ?? 0
             return FullTextProgress(done: total - pending, total: total)
         }
     }
@@ -66,6 +68,7 @@ extension LibraryIndex {
                                  progress: ((FullTextProgress) -> Void)? = nil) throws -> Int {
         var written = 0
         var after: Int64 = 0
+        var shown = progress == nil ? FullTextProgress(done: 0, total: 0) : try fullTextProgress()
         for _ in 0..<steps {
             let batch = try read { db in
                 try Row.fetchAll(db, sql: """
@@ -78,7 +81,8 @@ extension LibraryIndex {
             after = last.docid
             let tokens = Self.tokenizeConcurrently(batch.map { ($0.title, $0.body) })
             written += try writeFullText(zip(batch.map(\.docid), tokens).map { ($0, $1.title, $1.body) })
-            if let progress { progress(try fullTextProgress()) }
+            shown.done += batch.count
+            progress?(FullTextProgress(done: min(shown.done, shown.total), total: shown.total))
         }
         // Rows pending without kept text (none are written so) would never be taken off.
         try execute("DELETE FROM fts_pending WHERE docid NOT IN (SELECT docid FROM fts_text)")
