@@ -5,11 +5,9 @@ import ReaderCore
 /// for the disk: with 100,000 bookmarks one write (read under the lock, change, write, fsync)
 /// takes more than a second.
 ///
-/// The main thread sends requests and goes on; the thread works through them in order, taking
-/// all that are waiting at once (several `m` presses cost one write), and posts a `Report`
-/// after each batch. The thread ends when the queue is empty and starts again with the next
-/// request, so an idle reader has one thread. `finish()` waits for the queue to empty and
-/// saves what is left.
+/// The main thread sends requests and goes on; a `BatchThread` works through them in order,
+/// all that are waiting at once (several `m` presses cost one write), and a `Report` is posted
+/// after each batch. `finish()` waits for the queue to empty and saves what is left.
 final class BookmarkWriter: @unchecked Sendable {
     enum Request: Sendable {
         case load
@@ -31,14 +29,13 @@ final class BookmarkWriter: @unchecked Sendable {
         var done: Int
     }
 
-    private let condition = NSCondition()
-    private var queue: [Request] = []
-    private var running = false
     private var store: BookmarkStore
     private let deliver: @Sendable (Report) -> Void
+    /// Requests done so far; the thread's own.
     private var done = 0
     /// What the main thread shows once it has applied the requests done so far.
     private var shown: BookmarkList?
+    private lazy var thread = BatchThread<Request>(name: "yuedu bookmarks") { [unowned self] in work($0) }
 
     init(store: BookmarkStore, deliver: @escaping @Sendable (Report) -> Void) {
         self.store = store
@@ -46,68 +43,36 @@ final class BookmarkWriter: @unchecked Sendable {
     }
 
     /// Queues a request; never waits for the disk.
-    func submit(_ request: Request) {
-        condition.lock()
-        queue.append(request)
-        if !running {
-            running = true
-            let thread = Thread { [self] in run() }
-            thread.name = "yuedu bookmarks"
-            thread.start()
-        }
-        condition.unlock()
-    }
+    func submit(_ request: Request) { thread.submit(request) }
 
     /// Waits until every request is done, saves what could not be saved yet, stops the thread;
     /// returns the messages of that last save.
-    func finish() -> [String] {
-        condition.lock()
-        while running { condition.wait() }
-        let messages = store.save()
-        condition.unlock()
-        return messages
-    }
+    func finish() -> [String] { thread.finish { store.save() } }
 
-    private func run() {
-        while true {
-            condition.lock()
-            if queue.isEmpty {
-                running = false
-                condition.broadcast()
-                condition.unlock()
-                return
+    private func work(_ batch: [Request]) {
+        var messages: [String] = []
+        var expected = shown
+        for request in batch {
+            switch request {
+            case .load:
+                messages += store.reload()
+                expected = nil
+            case .add(let article, let now):
+                messages += store.add(article, now: now).messages
+                if expected?.contains(ArticleKey(article)) == false { expected?.toggle(ArticleKey(article)) }
+            case .remove(let key):
+                messages += store.remove(key).messages
+                if expected?.contains(key) == true { expected?.toggle(key) }
             }
-            let batch = queue
-            queue.removeAll()
-            condition.unlock()
-
-            var messages: [String] = []
-            var expected = shown
-            for request in batch {
-                switch request {
-                case .load:
-                    messages += store.reload()
-                    expected = nil
-                case .add(let article, let now):
-                    messages += store.add(article, now: now).messages
-                    if expected?.contains(ArticleKey(article)) == false { expected?.toggle(ArticleKey(article)) }
-                case .remove(let key):
-                    messages += store.remove(key).messages
-                    if expected?.contains(key) == true { expected?.toggle(key) }
-                }
-            }
-            let keys = store.bookmarks.map(\.key)
-            let changed = expected?.keys != keys
-            shown = BookmarkList(keys)
-            var seen = Set<String>()
-            messages = messages.filter { seen.insert($0).inserted }
-            let report = Report(keys: changed ? keys : nil, messages: messages,
-                                unsaved: store.hasUnsavedChanges, done: done + batch.count)
-
-            condition.lock()
-            done += batch.count
-            condition.unlock()
-            deliver(report)
         }
+        let keys = store.bookmarks.map(\.key)
+        let changed = expected?.keys != keys
+        shown = BookmarkList(keys)
+        var seen = Set<String>()
+        messages = messages.filter { seen.insert($0).inserted }
+        let report = Report(keys: changed ? keys : nil, messages: messages,
+                            unsaved: store.hasUnsavedChanges, done: done + batch.count)
+        done += batch.count
+        deliver(report)
     }
 }
