@@ -10,9 +10,11 @@ struct Index: ParsableCommand {
         discussion: """
             Checks every file of the library against the index in $XDG_CACHE_HOME/yuedu/ \
             (default ~/.cache/yuedu/), reads only files that are new or changed, and drops \
-            files that are gone; then ranks similar articles for those that lack a list. \
-            Prints the counts: indexed, changed, removed, skipped. A progress bar goes to \
-            standard error when it is a terminal.
+            files that are gone; the list is then ready. Then writes the full-text search \
+            index for the articles that lack it (from the text kept in the index, without \
+            reading the files again), and ranks similar articles for those that lack a list. \
+            Prints the counts (indexed, changed, removed, skipped) and when each phase was \
+            done. A progress bar goes to standard error when it is a terminal.
             """)
 
     @Argument(help: "Files or directories of articles; the bundled seeds when omitted.")
@@ -21,7 +23,12 @@ struct Index: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Rank similar articles for the sidebar.")
     var similar = true
 
+    @Flag(inversion: .prefixedNo, help: "Write the full-text search index now (otherwise the reader or the next run does).")
+    var fullText = true
+
     func run() throws {
+        let started = Date()
+        func seconds() -> String { String(format: "%.1f s", Date().timeIntervalSince(started)) }
         let roots = try LibraryPaths.resolve(paths)
         try LibraryPaths.requireExisting(roots)
         let opened = IndexOpening.open(roots: roots)
@@ -30,6 +37,17 @@ struct Index: ParsableCommand {
         let bar = ProgressBar(enabled: isatty(2) == 1)
         let result = try LibraryRefresh.run(store: index, roots: roots) { bar.show($0.done, of: $0.total) }
         bar.finish()
+        FileHandle.standardError.write(Data("list ready after \(seconds())\n".utf8))
+        if fullText {
+            try index.completeFullText { bar.show($0.done, of: $0.total, unit: "articles searchable") }
+            bar.finish()
+            FileHandle.standardError.write(Data("full text after \(seconds())\n".utf8))
+        } else {
+            let text = try index.fullTextProgress()
+            if !text.isComplete {
+                FileHandle.standardError.write(Data("the search index is \(text.percent)% built (\(text.pending) articles to go)\n".utf8))
+            }
+        }
         var similarCount = 0
         if similar {
             similarCount = try LibrarySimilarity.update(store: index, listing: index.listing().articles)
@@ -53,18 +71,19 @@ final class ProgressBar {
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func show(_ done: Int, of total: Int) {
+    func show(_ done: Int, of total: Int, unit: String = "files") {
         guard enabled, total > 0 else { return }
         let percent = done * 100 / total
         guard percent != last else { return }
         last = percent
         let filled = percent * 30 / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)%  \(done)/\(total) files".utf8))
+        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)%  \(done)/\(total) \(unit)".utf8))
     }
 
     func finish() {
         guard enabled, last >= 0 else { return }
+        last = -1
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

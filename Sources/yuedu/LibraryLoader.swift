@@ -11,8 +11,9 @@ import Terminal
 /// With an index: the list comes from the index at once (heads only; the open article's body
 /// is read from its file by `ArticleBodies`), then a background pass stats every file, reads
 /// only new or changed ones into the index, and the refreshed list replaces the shown one in
-/// place (the open article and its place stay). The similar-article lists missing from the
-/// index are computed after that, in the same thread. Without an index (`--no-index`, or a
+/// place (the open article and its place stay). The full-text rows of what it wrote, and
+/// then the similar-article lists missing from the index, are computed after that, in the
+/// same thread. Without an index (`--no-index`, or a
 /// cache folder that cannot be written), the files are read whole in batches, as before.
 final class LibraryLoader {
     enum Message: Sendable {
@@ -156,6 +157,9 @@ final class LibraryLoader {
                 let unchanged = !firstBuild && result.changes.isEmpty && result.counts.skipped == 0
                 let listing = unchanged ? nil : try index.listing()
                 inbox.post(.refreshed(listing, walkSkipped: result.walkSkipped, result.changes, firstBuild: firstBuild))
+                // The list is complete; search rows for what the refresh wrote (search checks
+                // the articles not yet written in their text meanwhile).
+                try index.completeFullText()
                 let articles = result.counts.unchanged + result.counts.indexed + result.counts.changed
                 if articles > LibrarySimilarity.readerLimit {
                     if try !index.lackingSimilar(limit: 1).isEmpty { inbox.post(.similarLeftToIndex) }

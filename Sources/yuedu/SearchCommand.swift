@@ -66,6 +66,16 @@ struct Search: ParsableCommand {
         if let message = opened.message { Printing.warn(message) }
         guard let index = opened.index else { throw ExitCode(2) }
         if !cached { _ = try LibraryRefresh.run(store: index, roots: roots) }
+        var text = try index.fullTextProgress()
+        if !cached, !text.isComplete, text.pending <= LibraryIndex.fullTextStep {
+            // A few changed articles: writing their search rows costs less than checking them.
+            try index.completeFullText()
+            text = try index.fullTextProgress()
+        }
+        if !text.isComplete {
+            Printing.warn("the search index is \(text.percent)% built (`yuedu index` completes it); "
+                          + "the other \(text.pending) articles are searched in their text, more slowly")
+        }
         let persistence = PersistencePaths(environment: ProcessInfo.processInfo.environment)
         var bookmarks = parsed.bookmarked ? BookmarkStore(paths: persistence) : nil
         bookmarks?.reload()

@@ -138,6 +138,32 @@ import Glibc
         #expect(listed.stdout.split(separator: "\n").count == 3000)
     }
 
+    @Test func searchIsCompleteBeforeTheFullTextPassAndTheNextRunFinishesIt() throws {
+        let lib = try Library(count: 300)
+        defer { lib.clean() }
+        let listOnly = try lib.yuedu(["index", "--no-similar", "--no-full-text", lib.root])
+        #expect(listOnly.status == 0, "\(listOnly.stderr)")
+        #expect(listOnly.stderr.contains("list ready after"))
+        #expect(listOnly.stderr.contains("the search index is 0% built (300 articles to go)"), "\(listOnly.stderr)")
+        #expect(!listOnly.stderr.contains("full text after"))
+        let queries = [["第77篇"], ["--by-date", "--limit", "5", "蟋蟀"], ["--limit", "3", "乡村振兴"], ["title:第12篇"], ["没有的词"]]
+        let before = try queries.map { try lib.yuedu(["search", "--cached"] + $0 + [lib.root]) }
+        for r in before { #expect(r.stderr.contains("the search index is 0% built"), "\(r.stderr)") }
+        #expect(before[0].stdout.split(separator: "\n").count == 1 && before[0].stdout.contains("生成的文章第77篇"))
+        #expect(before[1].stdout.split(separator: "\n").count == 5)
+        #expect(before[4].status == 1)
+
+        let built = try lib.yuedu(["index", "--no-similar", lib.root])
+        #expect(built.stdout.hasPrefix("0 indexed, 0 changed"), "\(built.stdout)")
+        #expect(built.stderr.contains("full text after"), "\(built.stderr)")
+        let after = try queries.map { try lib.yuedu(["search", "--cached"] + $0 + [lib.root]) }
+        for (b, a) in zip(before, after) {
+            #expect(a.stderr == "")
+            #expect(a.stdout == b.stdout)
+            #expect(a.status == b.status)
+        }
+    }
+
     /// The cache folder belongs to root and is read-only; the program runs as `nobody` (root
     /// ignores permissions), so it truly cannot write there.
     @Test func aReadOnlyCacheFolderMeansNoIndexSaidOnce() throws {

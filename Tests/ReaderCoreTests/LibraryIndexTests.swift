@@ -35,9 +35,12 @@ struct IndexedLibrary {
 
     func open() throws -> LibraryIndex { try LibraryIndex(path: indexPath) }
 
+    /// Refreshes `index` and writes its full-text rows (unless `fullText` is false).
     @discardableResult
-    func refresh(_ index: LibraryIndex) throws -> LibraryRefresh.Result {
-        try LibraryRefresh.run(store: index, roots: [root], stepSize: 3)
+    func refresh(_ index: LibraryIndex, fullText: Bool = true) throws -> LibraryRefresh.Result {
+        let result = try LibraryRefresh.run(store: index, roots: [root], stepSize: 3)
+        if fullText { try index.completeFullText(step: 3) }
+        return result
     }
 
     /// Title and path of each article the index lists.

@@ -18,6 +18,27 @@ extension LibraryIndex {
         var terms: [String] = []
         /// Whether a word is a prefix (`"党" *`), which the table answers slowly for one row.
         var prefixed = false
+        /// Each word's tokens as `match` asks for them, for articles not yet in the table.
+        var tokens: [(pieces: [(token: String, prefix: Bool)], titleOnly: Bool)] = []
+
+        /// Whether an article's title and text (folded, lower-cased), tokenized as the table
+        /// would hold them, have what `match` asks for: every token of every word, in the
+        /// title for a `title:` word; the last of a word as a prefix when it may go on.
+        func matches(title: String, body: () -> String) -> Bool {
+            let inTitle = Set(SearchTokens.tokens(of: title).split(separator: " "))
+            var inBody: Set<Substring>?
+            func has(_ piece: (token: String, prefix: Bool), in tokens: Set<Substring>) -> Bool {
+                piece.prefix ? tokens.contains { $0.hasPrefix(piece.token) } : tokens.contains(Substring(piece.token))
+            }
+            for term in tokens {
+                for piece in term.pieces where !has(piece, in: inTitle) {
+                    if term.titleOnly { return false }
+                    if inBody == nil { inBody = Set(SearchTokens.tokens(of: body()).split(separator: " ")) }
+                    if !has(piece, in: inBody!) { return false }
+                }
+            }
+            return true
+        }
     }
 
     /// Articles a search by date asks the table about one by one before it reads every match.
@@ -32,6 +53,8 @@ extension LibraryIndex {
         func add(_ raw: String, titleOnly: Bool) {
             let term = folding.fold(raw).lowercased()
             plan.terms.append(term)
+            let pieces = SearchTokens.queryTokens(term)
+            if !pieces.isEmpty { plan.tokens.append((pieces, titleOnly)) }
             if let expression = SearchTokens.expression(for: term) {
                 if expression.hasSuffix("*") { plan.prefixed = true }
                 all.append(titleOnly ? "title : (" + expression + ")" : "(" + expression + ")")
@@ -116,15 +139,39 @@ extension LibraryIndex {
                 }
                 return ordered
             }
-            /// Walks the matches of `expression`, last indexed first, until `enough` says stop;
-            /// whether it saw them all.
-            func walk(_ expression: String, enough: (_ count: Int) -> Bool) throws -> Bool {
+            // Articles whose full-text rows are not written yet (`completeFullText`): each is
+            // checked in its kept text, which is slower but finds what the table would.
+            let pending = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM fts_pending"))
+            let pendingNewestFirst = pending.sorted(by: >)
+            func pendingMatches(_ docid: Int64, titleOnly: Bool = false) throws -> Bool {
+                guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return false }
+                let title: String = kept[0]
+                if titleOnly {
+                    var plain = plan
+                    plain.tokens = plan.tokens.map { ($0.pieces, true) }
+                    return plain.matches(title: title) { "" }
+                }
+                return plan.matches(title: title) { PackedText.unpack(kept[1]) ?? "" }
+            }
+            /// Walks the matches of `expression` and of the articles still pending together,
+            /// last indexed first, until `enough` says stop; whether it saw them all.
+            func walk(_ expression: String, titleOnly: Bool = false, enough: (_ count: Int) -> Bool) throws -> Bool {
                 let rows = try Row.fetchCursor(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC",
                                                arguments: [expression])
                 var count = 0
-                while let r = try rows.next() {
+                var next = try rows.next().map { $0[0] as Int64 }
+                var p = 0
+                while next != nil || p < pendingNewestFirst.count {
                     if enough(count) { return false }
-                    let docid: Int64 = r[0]
+                    let docid: Int64
+                    if let n = next, p == pendingNewestFirst.count || n > pendingNewestFirst[p] {
+                        docid = n
+                        next = try rows.next().map { $0[0] as Int64 }
+                    } else {
+                        docid = pendingNewestFirst[p]
+                        p += 1
+                        guard try pendingMatches(docid, titleOnly: titleOnly) else { continue }
+                    }
                     if hits[docid] != nil { continue }
                     if let h = try hit(docid) {
                         hits[docid] = h
@@ -148,14 +195,17 @@ extension LibraryIndex {
                 var matches: Set<Int64>?
                 while ordered.count < limit, let r = try rows.next() {
                     let docid: Int64 = r[0]
-                    if let matches {
+                    if pending.contains(docid) {
+                        guard try pendingMatches(docid) else { continue }
+                    } else if let matches {
                         guard matches.contains(docid) else { continue }
                     } else if probes < Self.probeLimit {
                         probes += 1
                         guard try Bool.fetchOne(probe, arguments: [match, docid]) != nil else { continue }
                     } else {
-                        let all = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
-                        if all.count <= Self.fewMatches {
+                        var all = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
+                        if all.count + pending.count <= Self.fewMatches {
+                            for p in pending where try pendingMatches(p) { all.insert(p) }
                             // Few: each one's row, in the list's order.
                             var found = try all.compactMap(hit)
                             found.sort { Self.listOrder($0.article, $1.article) }
@@ -171,7 +221,7 @@ extension LibraryIndex {
                 let cap = max(rankedCandidates, limit)
                 let complete = try walk(match) { count in count >= cap }
                 if !complete, let titleMatch = plan.titleMatch {
-                    _ = try walk(titleMatch) { count in count >= cap }
+                    _ = try walk(titleMatch, titleOnly: true) { count in count >= cap }
                 }
             }
             var ordered = Array(hits.values)

@@ -16,9 +16,14 @@ import GRDB
 /// `fts_text` keeps each article's folded text, packed (`PackedText`): what a changed or
 /// deleted article's old rows were, to remove them (a contentless table cannot find them on
 /// this SQLite), and what a longer word or a query's punctuation is checked against.
+///
+/// A refresh writes the file rows and `fts_text` only, and lists the new articles in
+/// `fts_pending`; the full-text rows are written afterwards from `fts_text` by
+/// `completeFullText`, in steps, each removing its articles from `fts_pending` (so a killed
+/// pass goes on where it stopped). Search checks the articles still pending in their text.
 public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The schema this code reads and writes; another version is rebuilt.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// `PRAGMA application_id`: "yudu".
     static let applicationID: Int32 = 0x7975_6475
 
@@ -166,6 +171,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             CREATE INDEX file_ident ON file(ident, okey);
             CREATE TABLE similar (docid INTEGER PRIMARY KEY, list TEXT NOT NULL);
             CREATE TABLE fts_text (docid INTEGER PRIMARY KEY, title TEXT NOT NULL, body BLOB NOT NULL);
+            CREATE TABLE fts_pending (docid INTEGER PRIMARY KEY);
             CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', content = '', detail = column, columnsize = 0);
             PRAGMA user_version = \(schemaVersion);
             """)
@@ -230,7 +236,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                         title, date, site, source, editor, author, tags, related, lead, length, note, skip, ident)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                let fts = try db.cachedStatement(sql: "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)")
+                let pending = try db.cachedStatement(sql: "INSERT INTO fts_pending(docid) VALUES (?)")
                 let ftsText = try db.cachedStatement(sql: "INSERT INTO fts_text(docid, title, body) VALUES (?, ?, ?)")
                 for entry in update.files {
                     let file = entry.file
@@ -259,8 +265,8 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     let docid = db.lastInsertedRowID
                     if let article, update.indexesText {
                         let text = entry.text ?? Self.prepare(article, folding: folding)
-                        try fts.execute(arguments: [docid, text.titleTokens, text.bodyTokens])
                         try ftsText.execute(arguments: [docid, text.title, text.packed])
+                        try pending.execute(arguments: [docid])
                     }
                     if article != nil { idents.insert(ident) }
                 }
@@ -461,6 +467,18 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// Runs `sql` as it is (tests and maintenance).
     func execute(_ sql: String) throws {
         try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+
+    /// Runs `body` in one immediate transaction, committed when it returns.
+    func writeInTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
     }
 
     /// The text values of a one-column query (tests and maintenance).

@@ -19,10 +19,11 @@ public struct SearchFolding: Sendable {
     public static let identity = SearchFolding(name: "identity") { $0 }
 
     /// Simplified and traditional characters as one (OpenCC's tables, loaded the first time
-    /// text is folded, so that opening the index for the list costs nothing). Without
-    /// OpenCC's data, text is left as it is.
+    /// text with a character they cover is folded, so that opening the index for the list,
+    /// or a search for `（12345）`, costs nothing). Without OpenCC's data, text is left as it is.
     public static let variants = SearchFolding(name: "variants") { text in
-        guard case .success(let table) = ChineseVariants.shared else { return text }
+        guard text.unicodeScalars.contains(where: { ChineseVariants.covers($0.value) }),
+              case .success(let table) = ChineseVariants.shared else { return text }
         return table.fold(text)
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import ReaderCore
+
+/// The full-text rows written after the list (`completeFullText`): searches are the same
+/// before, during and after, and an interrupted pass is finished by the next.
+@Suite struct LibraryFullTextPassTests {
+    /// A library whose searches cover each way a query is answered: CJK words of one, two
+    /// and more characters, Latin prefixes, punctuation, phrases, titles, fields and dates.
+    func library() -> IndexedLibrary {
+        let lib = IndexedLibrary()
+        let bodies = ["蟋蟀在秋天鸣叫。", "乡村振兴，图书馆开放了。", "鄉村圖書館開放了。", "编号（12345）的文件。",
+                      "数字 经济的时代。", "Terminal readers in Swift.", "A term paper about 党建.", "今天没有虫子，只有雪。"]
+        for i in 0..<24 {
+            let title = ["蟋蟀的故事", "新闻\(i)", "发展经济", "乡村振兴", "党建工作"][i % 5]
+            lib.put("d\(i % 3)/a\(i).txt", title: title, date: String(format: "2024-%02d-%02d", 1 + i % 4, 1 + i),
+                    site: ["新华网", "人民网"][i % 2], body: bodies[i % bodies.count] + bodies[(i * 3) % bodies.count])
+        }
+        return lib
+    }
+
+    static let queries = ["蟋蟀", "兴", "乡村振兴", "鄉村圖書館", "书馆开", "（12345）", "12345", "\"数字 经济\"", "term",
+                          "termin", "swift.", "title:党建", "党", "title:新闻 雪", "site:新华网 经济", "经济 after:2024-03",
+                          "before:2024-02 乡村", "雪 蟋蟀", "没有这个词"]
+
+    /// Every query, in both orders, without a limit and with small ones.
+    func answers(_ index: LibraryIndex) throws -> [String] {
+        index.rankedCandidates = 4
+        var out: [String] = []
+        for q in Self.queries {
+            for order in [SearchQuery.Order.date, .relevance] {
+                for limit in [nil, 1, 3, 10] as [Int?] {
+                    let hits = try index.search(SearchQuery(parsing: q, order: order), folding: index.folding, limit: limit)
+                    out.append("\(q) \(order) \(limit.map(String.init) ?? "all"): "
+                               + hits.map { ($0.article.path! as NSString).lastPathComponent }.joined(separator: " "))
+                }
+            }
+        }
+        return out
+    }
+
+    func pending(_ index: LibraryIndex) throws -> Int { try index.fullTextProgress().pending }
+
+    @Test func progressCountsWhatIsLeft() throws {
+        let lib = library()
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        var seen: [FullTextProgress] = []
+        try index.completeFullText(step: 10) { seen.append($0) }
+        #expect(seen == [FullTextProgress(done: 10, total: 24), FullTextProgress(done: 20, total: 24), FullTextProgress(done: 24, total: 24)])
+        #expect(try index.fullTextProgress() == FullTextProgress(done: 0, total: 0))
+        #expect(try index.fullTextProgress().percent == 100)
+    }
+
+    @Test func searchesAreTheSameBeforeDuringAndAfterTheFullTextPass() throws {
+        let lib = library()
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        // The list is complete; nothing is in the full-text table yet.
+        #expect(try index.listing().articles.count == 24)
+        #expect(try index.fullTextProgress() == FullTextProgress(done: 0, total: 24))
+        #expect(try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fts WHERE fts MATCH '蟋蟀'") } == 0)
+        let before = try answers(index)
+        #expect(before.contains { $0.hasPrefix("蟋蟀 date all: ") && $0.split(separator: " ").count > 5 })
+
+        // Interrupted after two steps of five: a third of the articles in the table.
+        #expect(try index.completeFullText(step: 5, steps: 2) == 10)
+        #expect(try pending(index) == 14)
+        let during = try answers(index)
+
+        // A new process goes on where the last one stopped.
+        let again = try lib.open()
+        #expect(try again.completeFullText(step: 5) == 14)
+        #expect(try again.fullTextProgress().isComplete)
+        let after = try answers(again)
+        for (b, a) in zip(before, after) { #expect(b == a) }
+        for (d, a) in zip(during, after) { #expect(d == a) }
+        #expect(before.count == after.count && during.count == after.count)
+    }
+
+    @Test func anArticleChangedBeforeItsRowsWereWrittenLeavesNothingBehind() throws {
+        let lib = IndexedLibrary()
+        lib.put("a.txt", title: "秋虫", body: "蟋蟀在秋天鸣叫。")
+        lib.put("b.txt", title: "句子", body: "独一无二的句子。")
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        lib.put("a.txt", title: "冬天", date: "2025-01-02", body: "今天没有虫子，只有雪。")
+        lib.remove("b.txt")
+        try lib.refresh(index, fullText: false)
+        #expect(try pending(index) == 1)
+        #expect(try index.search(SearchQuery(parsing: "蟋蟀"), folding: index.folding, limit: nil).isEmpty)
+        #expect(try index.search(SearchQuery(parsing: "虫子"), folding: index.folding, limit: nil).map(\.article.title) == ["冬天"])
+        #expect(try index.completeFullText() == 1)
+        let rows = { (e: String) in try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fts WHERE fts MATCH ?", arguments: [e]) } }
+        #expect(try rows("蟋蟀") == 0 && rows("独一") == 0 && rows("虫子") == 1)
+        #expect(try index.search(SearchQuery(parsing: "虫子"), folding: index.folding, limit: nil).map(\.article.title) == ["冬天"])
+    }
+
+    @Test func twoPassesAtOnceWriteEachArticleOnce() throws {
+        let lib = library()
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        let other = try lib.open()
+        // Both read the same first step; the second to write it finds it taken.
+        #expect(try index.completeFullText(step: 5, steps: 1) == 5)
+        let rows = try other.writeFullText([(1, "x", "x"), (2, "y", "y")])
+        #expect(rows == 0)
+        #expect(try other.completeFullText(step: 7) == 19)
+        #expect(try index.completeFullText() == 0)
+        #expect(try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fts WHERE fts MATCH 'x'") } == 0)
+    }
+}
