@@ -9,22 +9,7 @@ public enum Sanitizer {
     public static func displayable(_ text: String) -> String {
         if isAlreadyDisplayable(text) { return text }
         var out = String.UnicodeScalarView()
-        var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            var s = scalar
-            switch ControlPolicy.treatment(of: scalar) {
-            case .keep: break
-            case .replace(let shown): s = shown
-            case .drop: continue
-            }
-            if s == " " {
-                if lastWasSpace { continue }
-                lastWasSpace = true
-            } else {
-                lastWasSpace = false
-            }
-            out.append(s)
-        }
+        forEachShown(text) { _, shown in if let shown { out.append(shown) } }
         return String(out)
     }
 
@@ -37,25 +22,14 @@ public enum Sanitizer {
         var offsets = [Int](repeating: 0, count: text.utf8.count + 1)
         var out = String.UnicodeScalarView()
         var written = 0, read = 0
-        var lastWasSpace = false
-        for scalar in text.unicodeScalars {
+        forEachShown(text) { scalar, shown in
             let length = UTF8.width(scalar)
             for k in 0..<length { offsets[read + k] = written }
             read += length
-            var s = scalar
-            switch ControlPolicy.treatment(of: scalar) {
-            case .keep: break
-            case .replace(let shown): s = shown
-            case .drop: continue
+            if let shown {
+                out.append(shown)
+                written += UTF8.width(shown)
             }
-            if s == " " {
-                if lastWasSpace { continue }
-                lastWasSpace = true
-            } else {
-                lastWasSpace = false
-            }
-            out.append(s)
-            written += UTF8.width(s)
         }
         offsets[read] = written
         let moved = spans.compactMap { span -> InlineSpan? in
@@ -64,6 +38,32 @@ public enum Sanitizer {
             return range.isEmpty ? nil : InlineSpan(span.kind, range)
         }
         return (String(out), moved)
+    }
+
+    /// Each scalar of `text` with what shows in its place: `ControlPolicy`'s treatment, and
+    /// nil for a scalar dropped or a space after a space (runs of spaces collapse to one).
+    private static func forEachShown(_ text: String, _ body: (_ scalar: Unicode.Scalar, _ shown: Unicode.Scalar?) -> Void) {
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            var s = scalar
+            switch ControlPolicy.treatment(of: scalar) {
+            case .keep: break
+            case .replace(let shown): s = shown
+            case .drop:
+                body(scalar, nil)
+                continue
+            }
+            if s == " " {
+                if lastWasSpace {
+                    body(scalar, nil)
+                    continue
+                }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            body(scalar, s)
+        }
     }
 
     /// Whether the text holds nothing to replace: a byte scan, so clean text costs no copy.
