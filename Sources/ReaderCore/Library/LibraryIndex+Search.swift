@@ -110,22 +110,34 @@ extension LibraryIndex {
             let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "
                                            + conditions.joined(separator: " AND "))
             let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
+            let pathOf = try db.makeStatement(sql: "SELECT path FROM file WHERE docid = ?")
+            // Articles whose search rows are not written yet (`completeFullText`): each is
+            // checked in its file, which is slower but finds what the table would.
+            let pending = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM fts_pending"))
+            var lastRead: (docid: Int64, text: IndexedText?)?
+            /// The folded title and text of `docid`: kept in `fts_text`, or read from the file
+            /// of an article still pending (the last one read is kept: a check and its hit ask
+            /// for the same article in turn).
+            func kept(_ docid: Int64) throws -> KeptText? {
+                if let found = try Row.fetchOne(text, arguments: [docid]) { return KeptText(title: found[0], packed: found[1]) }
+                guard pending.contains(docid) else { return nil }
+                if let lastRead, lastRead.docid == docid { return lastRead.text.map(KeptText.init) }
+                guard let path = try String.fetchOne(pathOf, arguments: [docid]) else { return nil }
+                let read = Self.searchText(ofFileAt: path, folding: self.folding)
+                lastRead = (docid, read)
+                return read.map(KeptText.init)
+            }
             /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
             /// score when `ranked`.
             func hit(_ docid: Int64) throws -> SearchHit? {
                 guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
                 guard !plan.checks.isEmpty || ranked else { return SearchHit(article: Self.head(found), score: 0) }
-                guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return nil }
-                let title: String = kept[0]
-                var unpacked: String?
-                func body() -> String {
-                    if unpacked == nil { unpacked = PackedText.unpack(kept[1]) ?? "" }
-                    return unpacked!
-                }
+                guard var kept = try kept(docid) else { return nil }
+                let title = kept.title
                 for check in plan.checks where !title.utf8.contains(check.term.utf8) {
-                    if check.titleOnly || !body().utf8.contains(check.term.utf8) { return nil }
+                    if check.titleOnly || !kept.body().utf8.contains(check.term.utf8) { return nil }
                 }
-                return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: title, body: body()) : 0)
+                return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: title, body: kept.body()) : 0)
             }
             let listed = "SELECT docid FROM file INDEXED BY file_list WHERE " + conditions.joined(separator: " AND ")
                 + " ORDER BY date DESC, title, path"
@@ -139,19 +151,15 @@ extension LibraryIndex {
                 }
                 return ordered
             }
-            // Articles whose full-text rows are not written yet (`completeFullText`): each is
-            // checked in its kept text, which is slower but finds what the table would.
-            let pending = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM fts_pending"))
             let pendingNewestFirst = pending.sorted(by: >)
             func pendingMatches(_ docid: Int64, titleOnly: Bool = false) throws -> Bool {
-                guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return false }
-                let title: String = kept[0]
+                guard var kept = try kept(docid) else { return false }
                 if titleOnly {
                     var plain = plan
                     plain.tokens = plan.tokens.map { ($0.pieces, true) }
-                    return plain.matches(title: title) { "" }
+                    return plain.matches(title: kept.title) { "" }
                 }
-                return plan.matches(title: title) { PackedText.unpack(kept[1]) ?? "" }
+                return plan.matches(title: kept.title) { kept.body() }
             }
             /// Walks the matches of `expression` and of the articles still pending together,
             /// last indexed first, until `enough` says stop; whether it saw them all.
@@ -247,6 +255,29 @@ extension LibraryIndex {
             score += tf * 2.2 / (tf + 1.2 * lengthNorm)
         }
         return score
+    }
+
+    /// An article's folded title and text as a search reads them, the text unpacked when
+    /// first asked for.
+    struct KeptText {
+        var title: String
+        private var packed: Data?
+        private var unpacked: String?
+
+        init(title: String, packed: Data) {
+            self.title = title
+            self.packed = packed
+        }
+
+        init(_ text: IndexedText) {
+            title = text.title
+            unpacked = text.body
+        }
+
+        mutating func body() -> String {
+            if unpacked == nil { unpacked = packed.flatMap(PackedText.unpack) ?? "" }
+            return unpacked!
+        }
     }
 
     /// The list's order: newest first, undated last, then title and path.
