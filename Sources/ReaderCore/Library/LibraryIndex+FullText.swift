@@ -42,8 +42,9 @@ extension LibraryIndex {
     /// Passes that write at least this many articles merge the full-text table after.
     static let optimizeAfter = 1000
 
-    /// Articles tokenized and written per step of `completeFullText` (one transaction each).
-    public static let fullTextStep = 2048
+    /// Articles tokenized and written per step of `completeFullText` (one transaction each;
+    /// two steps are in memory at once, one written while the next is made).
+    public static let fullTextStep = 1024
 
     /// How many articles with text are in the full-text table, of how many; 0 of 0 when none
     /// is pending (counting the kept texts reads all their pages, a search need not pay that).

@@ -269,10 +269,12 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                     if article != nil, update.indexesText { try pending.execute(arguments: [docid]) }
                     if article != nil { idents.insert(ident) }
                 }
-                // Which copy of an article the list shows: the first in path order.
+                // Which copy of an article the list shows: the first in path order. Only rows
+                // whose mark changes are written (a row written again moves in the list's SQL
+                // indexes too, and most articles have no copy).
                 let dup = try db.cachedStatement(sql: """
-                    UPDATE file SET dup = EXISTS (SELECT 1 FROM file g WHERE g.ident = file.ident
-                        AND g.skip IS NULL AND g.okey < file.okey) WHERE ident = ? AND skip IS NULL
+                    UPDATE file SET dup = NOT dup WHERE ident = ? AND skip IS NULL AND dup <> EXISTS (
+                        SELECT 1 FROM file g WHERE g.ident = file.ident AND g.skip IS NULL AND g.okey < file.okey)
                     """)
                 for ident in idents where ident != 0 { try dup.execute(arguments: [ident]) }
                 return .commit
