@@ -194,3 +194,24 @@ import Testing
         }
     }
 }
+
+/// The packed text, and the search for words in it unpacked.
+@Suite struct PackedTextTests {
+    @Test func textComesBackWholeAndWordsAreFoundAnywhere() throws {
+        let filler = String(repeating: "甲乙丙丁", count: 12_000)
+        let word = "乡村振兴"
+        for cut in [0, 3, 70_000, 144_000] {
+            var bytes = Array(filler.utf8)
+            bytes.insert(contentsOf: Array(word.utf8), at: cut)
+            let text = String(decoding: bytes, as: UTF8.self)
+            let packed = PackedText.pack(text)
+            #expect(PackedText.unpack(packed) == text)
+            let unpacked = try #require(PackedText.unpackBytes(packed))
+            #expect(PackedText.contains(unpacked, word), "at byte \(cut)")
+            #expect(!PackedText.contains(unpacked, "振兴乡村"))
+        }
+        #expect(!PackedText.contains(Array(filler.utf8), word))
+        #expect(PackedText.unpack(PackedText.pack("")) == "")
+        #expect(PackedText.unpackBytes(Data([1, 2, 3, 4, 5, 6])) == nil, "not packed text")
+    }
+}
