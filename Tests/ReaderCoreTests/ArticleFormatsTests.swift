@@ -94,6 +94,33 @@ import Testing
         #expect(a.path == "x.md")
     }
 
+    @Test func frontMatterAsWebClippersWriteIt() throws {
+        // The fields a browser's Markdown clipper writes: the saving day, the page's address
+        // as `source`, a byline and an excerpt.
+        let clipped = try #require(MarkdownFormat.parse("""
+            ---
+            created: 2024-05-03T10:20:00+08:00
+            tags: [新闻]
+            source: https://news.example.com/a/123.html
+            author: 李四
+            excerpt: "摘要：一句话。"
+            ---
+            # 剪藏的文章
+
+            正文。
+            """))
+        #expect(clipped.title == "剪藏的文章")
+        #expect(clipped.date == ArticleDate(year: 2024, month: 5, day: 3))
+        #expect(clipped.source == nil, "an address is not a source's name")
+        #expect(clipped.urls == ["https://news.example.com/a/123.html"])
+        #expect(clipped.author == "李四")
+        #expect(clipped.lead == "摘要：一句话。")
+        // The day it was published wins over the day it was saved, wherever it is.
+        let both = try #require(MarkdownFormat.parse("---\nclipped: 2025-01-01\npublished: 2023-06-07\nsource: 新华社\n---\n# T\n"))
+        #expect(both.date == ArticleDate(year: 2023, month: 6, day: 7))
+        #expect(both.source == "新华社")
+    }
+
     @Test func blocksAndInlineText() throws {
         let a = try #require(MarkdownFormat.parse(sample))
         #expect(a.body.map(\.kind) == [.heading, .paragraph, .paragraph, .listItem, .listItem, .paragraph, .paragraph])
