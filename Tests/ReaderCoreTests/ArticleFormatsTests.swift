@@ -27,6 +27,29 @@ import Testing
         #expect(a?.body.map(\.text) == ["正文，一段。"])
     }
 
+    @Test func labelsAsOtherSitesAndEnglishOnesWriteThem() throws {
+        let english = try #require(PlainTextFormat.parse("""
+            Terminals Are Back
+            2024-11-01
+            Site: Example News
+
+            The terminal is back, and people read in it.
+
+            Author: Jane Doe
+            Source: Example Wire
+            Tags: terminals, reading
+            Editor: John Roe
+            """))
+        #expect(english.site == "Example News")
+        #expect(english.author == "Jane Doe" && english.source == "Example Wire" && english.editor == "John Roe")
+        #expect(english.tags == ["terminals", "reading"])
+        #expect(english.body.map(\.text) == ["The terminal is back, and people read in it."])
+        let chinese = try #require(PlainTextFormat.parse("标题\n2023-01-16\n来源：新华社\n\n　　正文，一段。\n\n责任编辑：王五\n关键词：甲 乙\n"))
+        #expect(chinese.site == nil, "a source line is not the site")
+        #expect(chinese.source == "新华社" && chinese.editor == "王五" && chinese.tags == ["甲", "乙"])
+        #expect(chinese.body.count == 1)
+    }
+
     @Test func noDateNoLeadNoTrailerNoRelated() {
         let a = PlainTextFormat.parse("　　标题在全角空格后\n\n　　第一段，有缩进。\n\n第二段。\n")
         #expect(a?.title == "标题在全角空格后")
