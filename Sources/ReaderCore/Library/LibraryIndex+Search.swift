@@ -75,11 +75,12 @@ extension LibraryIndex {
 
     /// The articles matching `query`, at most `limit`.
     ///
-    /// In date order with a limit, the list is walked newest first and stops at the limit.
-    /// Ranked by relevance (`score`: a word in the title outweighs any count in the text)
-    /// with a limit, it weighs the last indexed `rankedCandidates` matches and every match
-    /// with all words in its title, which is exact whenever there are no more matches than
-    /// that; another match with the words only in its text can be missed then.
+    /// In date order, the list is walked newest first and stops at the limit. Ranked by
+    /// relevance (`score`: a word in the title outweighs any count in the text), it weighs
+    /// the last indexed `rankedCandidates` matches and up to as many more with all words in
+    /// the title, best first; the other matches follow them newest first. That is the exact
+    /// ranking whenever there are no more matches than that, and it costs the same for
+    /// seventy thousand matches as for two hundred: weighing a match unpacks its text.
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
         let plan = Self.plan(query, folding: folding)
         var conditions = ["skip IS NULL", "dup = 0"]
@@ -128,16 +129,17 @@ extension LibraryIndex {
                 return read.map(KeptText.init)
             }
             /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
-            /// score when `ranked`.
-            func hit(_ docid: Int64) throws -> SearchHit? {
+            /// score when `scored`.
+            func hit(_ docid: Int64, scored: Bool = false) throws -> SearchHit? {
                 guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
-                guard !plan.checks.isEmpty || ranked else { return SearchHit(article: Self.head(found), score: 0) }
+                guard !plan.checks.isEmpty || scored else { return SearchHit(article: Self.head(found), score: 0) }
                 guard var kept = try kept(docid) else { return nil }
                 let title = kept.title
                 for check in plan.checks where !title.utf8.contains(check.term.utf8) {
-                    if check.titleOnly || !kept.body().utf8.contains(check.term.utf8) { return nil }
+                    if check.titleOnly || !kept.bodyContains(check.term) { return nil }
                 }
-                return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: title, body: kept.body()) : 0)
+                guard scored else { return SearchHit(article: Self.head(found), score: 0) }
+                return SearchHit(article: Self.head(found), score: Self.score(plan.terms, title: title, body: kept.body()))
             }
             let listed = "SELECT docid FROM file INDEXED BY file_list WHERE " + conditions.joined(separator: " AND ")
                 + " ORDER BY date DESC, title, path"
@@ -181,28 +183,27 @@ extension LibraryIndex {
                         guard try pendingMatches(docid, titleOnly: titleOnly) else { continue }
                     }
                     if hits[docid] != nil { continue }
-                    if let h = try hit(docid) {
+                    if let h = try hit(docid, scored: true) {
                         hits[docid] = h
                         count += 1
                     }
                 }
                 return true
             }
-            switch (limit, ranked) {
-            case (nil, _):
-                _ = try walk(match) { _ in false }
-            case (let limit?, false):
-                // In the list's order, newest first, asking the table about each article in
-                // turn, which costs a few lookups each while most articles match; when they
-                // do not (or a prefix makes each question dear), every match is read from
-                // the table once and the list's order walked past those that are not.
+            /// The matches in the list's order, newest first, at most `limit`, leaving out
+            /// `excluding`. With a limit, the list is walked asking the table about each article
+            /// in turn, which costs a few lookups each while most articles match; when they do
+            /// not (or a prefix makes each question dear, or there is no limit), every match is
+            /// read from the table once and the list's order walked past those that are not.
+            func newest(limit: Int?, excluding: Set<Int64>) throws -> [SearchHit] {
                 let rows = try Row.fetchCursor(db, sql: listed, arguments: StatementArguments(arguments))
                 let probe = try db.makeStatement(sql: "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?")
                 var ordered: [SearchHit] = []
-                var probes = plan.prefixed ? Self.probeLimit : 0
+                var probes = plan.prefixed || limit == nil ? Self.probeLimit : 0
                 var matches: Set<Int64>?
-                while ordered.count < limit, let r = try rows.next() {
+                while limit.map({ ordered.count < $0 }) ?? true, let r = try rows.next() {
                     let docid: Int64 = r[0]
+                    if excluding.contains(docid) { continue }
                     if pending.contains(docid) {
                         guard try pendingMatches(docid) else { continue }
                     } else if let matches {
@@ -212,12 +213,13 @@ extension LibraryIndex {
                         guard try Bool.fetchOne(probe, arguments: [match, docid]) != nil else { continue }
                     } else {
                         var all = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
+                        all.subtract(excluding)
                         if all.count + pending.count <= Self.fewMatches {
-                            for p in pending where try pendingMatches(p) { all.insert(p) }
+                            for p in pending where !excluding.contains(p) { if try pendingMatches(p) { all.insert(p) } }
                             // Few: each one's row, in the list's order.
-                            var found = try all.compactMap(hit)
+                            var found = try all.compactMap { try hit($0) }
                             found.sort { Self.listOrder($0.article, $1.article) }
-                            return Array(found.prefix(limit))
+                            return limit.map { Array(found.prefix($0)) } ?? found
                         }
                         matches = all
                         guard all.contains(docid) else { continue }
@@ -225,20 +227,55 @@ extension LibraryIndex {
                     if let h = try hit(docid) { ordered.append(h) }
                 }
                 return ordered
-            case (let limit?, true):
-                let cap = max(rankedCandidates, limit)
-                let complete = try walk(match) { count in count >= cap }
-                if !complete, let titleMatch = plan.titleMatch {
-                    _ = try walk(titleMatch, titleOnly: true) { count in count >= cap }
-                }
+            }
+            guard ranked else { return try newest(limit: limit, excluding: []) }
+            // Ranked: the last indexed matches and those with every word in the title are
+            // weighed; when there are more matches than that, the others follow, newest first.
+            let complete = try walk(match) { count in count >= rankedCandidates }
+            if !complete, let titleMatch = plan.titleMatch {
+                _ = try walk(titleMatch, titleOnly: true) { count in count >= rankedCandidates }
             }
             var ordered = Array(hits.values)
             ordered.sort { a, b in
-                if ranked, a.score != b.score { return a.score > b.score }
+                if a.score != b.score { return a.score > b.score }
                 return Self.listOrder(a.article, b.article)
             }
-            if let limit, ordered.count > limit { ordered.removeLast(ordered.count - limit) }
-            return ordered
+            if let limit, ordered.count >= limit { return Array(ordered.prefix(limit)) }
+            if complete { return ordered }
+            return try ordered + newest(limit: limit.map { $0 - ordered.count }, excluding: Set(hits.keys))
+        }
+    }
+
+    /// An article's folded title and text as a search reads them: the text unpacked when
+    /// first asked for, and only as bytes while it is only looked in.
+    struct KeptText {
+        var title: String
+        private var packed: Data?
+        private var bytes: [UInt8]?
+        private var unpacked: String?
+
+        init(title: String, packed: Data) {
+            self.title = title
+            self.packed = packed
+        }
+
+        init(_ text: IndexedText) {
+            title = text.title
+            unpacked = text.body
+        }
+
+        /// Whether the text holds `term`.
+        mutating func bodyContains(_ term: String) -> Bool {
+            if let unpacked { return unpacked.utf8.contains(term.utf8) }
+            if bytes == nil { bytes = packed.flatMap(PackedText.unpackBytes) ?? [] }
+            return PackedText.contains(bytes!, term)
+        }
+
+        mutating func body() -> String {
+            if unpacked == nil {
+                unpacked = bytes.map { String(decoding: $0, as: UTF8.self) } ?? packed.flatMap(PackedText.unpack) ?? ""
+            }
+            return unpacked!
         }
     }
 
@@ -255,29 +292,6 @@ extension LibraryIndex {
             score += tf * 2.2 / (tf + 1.2 * lengthNorm)
         }
         return score
-    }
-
-    /// An article's folded title and text as a search reads them, the text unpacked when
-    /// first asked for.
-    struct KeptText {
-        var title: String
-        private var packed: Data?
-        private var unpacked: String?
-
-        init(title: String, packed: Data) {
-            self.title = title
-            self.packed = packed
-        }
-
-        init(_ text: IndexedText) {
-            title = text.title
-            unpacked = text.body
-        }
-
-        mutating func body() -> String {
-            if unpacked == nil { unpacked = packed.flatMap(PackedText.unpack) ?? "" }
-            return unpacked!
-        }
     }
 
     /// The list's order: newest first, undated last, then title and path.
