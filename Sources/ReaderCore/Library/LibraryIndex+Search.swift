@@ -75,11 +75,12 @@ extension LibraryIndex {
 
     /// The articles matching `query`, at most `limit`.
     ///
-    /// In date order with a limit, the list is walked newest first and stops at the limit.
-    /// Ranked by relevance (`score`: a word in the title outweighs any count in the text)
-    /// with a limit, it weighs the last indexed `rankedCandidates` matches and every match
-    /// with all words in its title, which is exact whenever there are no more matches than
-    /// that; another match with the words only in its text can be missed then.
+    /// In date order, the list is walked newest first and stops at the limit. Ranked by
+    /// relevance (`score`: a word in the title outweighs any count in the text), it weighs
+    /// the last indexed `rankedCandidates` matches and up to as many more with all words in
+    /// the title, best first; the other matches follow them newest first. That is the exact
+    /// ranking whenever there are no more matches than that, and it costs the same for
+    /// seventy thousand matches as for two hundred: weighing a match unpacks its text.
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
         let plan = Self.plan(query, folding: folding)
         var conditions = ["skip IS NULL", "dup = 0"]
@@ -111,12 +112,23 @@ extension LibraryIndex {
                                            + conditions.joined(separator: " AND "))
             let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
             /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
-            /// score when `ranked`.
-            func hit(_ docid: Int64) throws -> SearchHit? {
+            /// score when `scored`.
+            func hit(_ docid: Int64, scored: Bool = false) throws -> SearchHit? {
                 guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
-                guard !plan.checks.isEmpty || ranked else { return SearchHit(article: Self.head(found), score: 0) }
+                guard !plan.checks.isEmpty || scored else { return SearchHit(article: Self.head(found), score: 0) }
                 guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return nil }
                 let title: String = kept[0]
+                if !scored {
+                    // Only checked: the words are looked for in the unpacked bytes, which are
+                    // never made into a string.
+                    var bytes: [UInt8]?
+                    for check in plan.checks where !title.utf8.contains(check.term.utf8) {
+                        if check.titleOnly { return nil }
+                        if bytes == nil { bytes = PackedText.unpackBytes(kept[1]) ?? [] }
+                        if !PackedText.contains(bytes!, check.term) { return nil }
+                    }
+                    return SearchHit(article: Self.head(found), score: 0)
+                }
                 var unpacked: String?
                 func body() -> String {
                     if unpacked == nil { unpacked = PackedText.unpack(kept[1]) ?? "" }
@@ -125,7 +137,7 @@ extension LibraryIndex {
                 for check in plan.checks where !title.utf8.contains(check.term.utf8) {
                     if check.titleOnly || !body().utf8.contains(check.term.utf8) { return nil }
                 }
-                return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: title, body: body()) : 0)
+                return SearchHit(article: Self.head(found), score: Self.score(plan.terms, title: title, body: body()))
             }
             let listed = "SELECT docid FROM file INDEXED BY file_list WHERE " + conditions.joined(separator: " AND ")
                 + " ORDER BY date DESC, title, path"
@@ -173,28 +185,27 @@ extension LibraryIndex {
                         guard try pendingMatches(docid, titleOnly: titleOnly) else { continue }
                     }
                     if hits[docid] != nil { continue }
-                    if let h = try hit(docid) {
+                    if let h = try hit(docid, scored: true) {
                         hits[docid] = h
                         count += 1
                     }
                 }
                 return true
             }
-            switch (limit, ranked) {
-            case (nil, _):
-                _ = try walk(match) { _ in false }
-            case (let limit?, false):
-                // In the list's order, newest first, asking the table about each article in
-                // turn, which costs a few lookups each while most articles match; when they
-                // do not (or a prefix makes each question dear), every match is read from
-                // the table once and the list's order walked past those that are not.
+            /// The matches in the list's order, newest first, at most `limit`, leaving out
+            /// `excluding`. With a limit, the list is walked asking the table about each article
+            /// in turn, which costs a few lookups each while most articles match; when they do
+            /// not (or a prefix makes each question dear, or there is no limit), every match is
+            /// read from the table once and the list's order walked past those that are not.
+            func newest(limit: Int?, excluding: Set<Int64>) throws -> [SearchHit] {
                 let rows = try Row.fetchCursor(db, sql: listed, arguments: StatementArguments(arguments))
                 let probe = try db.makeStatement(sql: "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?")
                 var ordered: [SearchHit] = []
-                var probes = plan.prefixed ? Self.probeLimit : 0
+                var probes = plan.prefixed || limit == nil ? Self.probeLimit : 0
                 var matches: Set<Int64>?
-                while ordered.count < limit, let r = try rows.next() {
+                while limit.map({ ordered.count < $0 }) ?? true, let r = try rows.next() {
                     let docid: Int64 = r[0]
+                    if excluding.contains(docid) { continue }
                     if pending.contains(docid) {
                         guard try pendingMatches(docid) else { continue }
                     } else if let matches {
@@ -204,12 +215,13 @@ extension LibraryIndex {
                         guard try Bool.fetchOne(probe, arguments: [match, docid]) != nil else { continue }
                     } else {
                         var all = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
+                        all.subtract(excluding)
                         if all.count + pending.count <= Self.fewMatches {
-                            for p in pending where try pendingMatches(p) { all.insert(p) }
+                            for p in pending where !excluding.contains(p) { if try pendingMatches(p) { all.insert(p) } }
                             // Few: each one's row, in the list's order.
-                            var found = try all.compactMap(hit)
+                            var found = try all.compactMap { try hit($0) }
                             found.sort { Self.listOrder($0.article, $1.article) }
-                            return Array(found.prefix(limit))
+                            return limit.map { Array(found.prefix($0)) } ?? found
                         }
                         matches = all
                         guard all.contains(docid) else { continue }
@@ -217,20 +229,22 @@ extension LibraryIndex {
                     if let h = try hit(docid) { ordered.append(h) }
                 }
                 return ordered
-            case (let limit?, true):
-                let cap = max(rankedCandidates, limit)
-                let complete = try walk(match) { count in count >= cap }
-                if !complete, let titleMatch = plan.titleMatch {
-                    _ = try walk(titleMatch, titleOnly: true) { count in count >= cap }
-                }
+            }
+            guard ranked else { return try newest(limit: limit, excluding: []) }
+            // Ranked: the last indexed matches and those with every word in the title are
+            // weighed; when there are more matches than that, the others follow, newest first.
+            let complete = try walk(match) { count in count >= rankedCandidates }
+            if !complete, let titleMatch = plan.titleMatch {
+                _ = try walk(titleMatch, titleOnly: true) { count in count >= rankedCandidates }
             }
             var ordered = Array(hits.values)
             ordered.sort { a, b in
-                if ranked, a.score != b.score { return a.score > b.score }
+                if a.score != b.score { return a.score > b.score }
                 return Self.listOrder(a.article, b.article)
             }
-            if let limit, ordered.count > limit { ordered.removeLast(ordered.count - limit) }
-            return ordered
+            if let limit, ordered.count >= limit { return Array(ordered.prefix(limit)) }
+            if complete { return ordered }
+            return try ordered + newest(limit: limit.map { $0 - ordered.count }, excluding: Set(hits.keys))
         }
     }
 
