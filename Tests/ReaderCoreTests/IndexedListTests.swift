@@ -64,7 +64,7 @@ import TextSafety
         // The index holds it now: nothing left to do.
         let quiet = try lib.refresh(index)
         #expect(quiet.changes.isEmpty && quiet.counts.removed == 0 && quiet.counts.skipped == 0)
-        #expect(try index.headings().articles.map(\.path) == LibraryListing.load(paths: [lib.root]).articles.map(\.path))
+        #expect(try index.listing().articles.map { $0.path! } == LibraryListing.load(paths: [lib.root]).articles.map(\.path))
     }
 
     @Test func aFileGoneAndOneNewAtTheEndOfTheOrder() throws {

@@ -283,22 +283,6 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         }
     }
 
-    public func headings() throws -> (articles: [ArticleHead], skipped: [SkippedFile]) {
-        try pool.read { db in
-            var articles: [ArticleHead] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, title, date FROM file INDEXED BY file_heads
-                WHERE skip IS NULL AND dup = 0 ORDER BY date DESC, title, path
-                """)
-            while let row = try rows.next() {
-                let day: Int = row[2]
-                let date = day > 0 ? ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) : nil
-                articles.append(ArticleHead(title: row[1], date: date, path: row[0]))
-            }
-            return (articles, try Self.skippedFiles(db))
-        }
-    }
-
     /// The skipped files, in path order.
     static func skippedFiles(_ db: Database) throws -> [SkippedFile] {
         var skipped: [SkippedFile] = []

@@ -146,25 +146,6 @@ public enum LibraryRefresh {
         }
     }
 
-    /// Compares the UTF-8 bytes of two paths: negative, zero or positive as `a` sorts before,
-    /// with or after `b`.
-    static func compare(_ a: String, _ b: String) -> Int {
-        var b = b
-        return b.withUTF8 { compare(a, UnsafeRawBufferPointer($0)) }
-    }
-
-    static func compare(_ a: String, _ b: UnsafeRawBufferPointer) -> Int {
-        var a = a
-        return a.withUTF8 { x in
-            let n = min(x.count, b.count)
-            if n > 0 {
-                let c = memcmp(x.baseAddress!, b.baseAddress!, n)
-                if c != 0 { return Int(c) }
-            }
-            return x.count - b.count
-        }
-    }
-
     /// Reads and parses `paths` on all cores: each file's row, its article, and its text as
     /// `store` prepares it for search.
     static func readConcurrently(_ paths: [String], store: LibraryStore) -> [(IndexedFile, Article?, IndexedText?)] {
