@@ -145,7 +145,8 @@ extension LibraryIndex {
             arguments.append(before)
         }
         return try read { db in
-            let plan = Self.plan(query, folding: try Self.queryFolding(db, for: query, folding: folding))
+            var plan = Self.plan(query, folding: try Self.queryFolding(db, for: query, folding: folding))
+            plan.cjkOnly = plan.cjkOnly && textWalks
             let ranked = query.order == .relevance && plan.match != nil
             var hits: [Int64: SearchHit] = [:]
             let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "

@@ -37,6 +37,9 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The matches a ranked search with a limit weighs (`LibraryIndex.rankedCandidates`;
     /// smaller in tests).
     var rankedCandidates = LibraryIndex.rankedCandidates
+    /// Whether a query of CJK words checks the newest kept texts before asking the full-text
+    /// table (`FullTextPlan.cjkOnly`); off in tests, to compare with the table's answers.
+    var textWalks = true
 
     /// Opens (or makes) the index at `path` for text folded with `folding`.
     public init(path: String, folding: SearchFolding = .variants) throws {
