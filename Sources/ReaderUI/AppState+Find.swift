@@ -26,14 +26,17 @@ public struct FindResults: Sendable {
     public var problem: String?
     /// Whether there were more matches than `hits` holds.
     public var truncated: Bool
+    /// The first matches only: the whole answer follows, in the same order, `hits` its start.
+    public var partial: Bool
 
     public init(generation: Int, hits: [ArticleID], snippets: [ArticleID: FindSnippet] = [:],
-                problem: String? = nil, truncated: Bool = false) {
+                problem: String? = nil, truncated: Bool = false, partial: Bool = false) {
         self.generation = generation
         self.hits = hits
         self.snippets = snippets
         self.problem = problem
         self.truncated = truncated
+        self.partial = partial
     }
 }
 
@@ -47,8 +50,10 @@ public struct LibraryFind: Hashable, Sendable {
     /// so the list does not blink empty between keys).
     public var hits: [ArticleID] = []
     public var snippets: [ArticleID: FindSnippet] = [:]
-    /// A search for `generation` is still running.
+    /// A search for `generation` is still running (or has shown its first matches only).
     public var searching = true
+    /// The generation whose matches `hits` holds, if any.
+    public var answered: Int?
     public var problem: String?
     public var truncated = false
     /// The same query asked again because the library changed: its results keep the
@@ -199,13 +204,23 @@ extension AppState {
 
     /// The background search reports: results of the newest search replace the list's;
     /// those of an older one (the reader typed on) are dropped.
+    /// The first matches of a search come first and the rest follow in the same order: the
+    /// rest keeps the selection where the reader moved it.
     public mutating func adoptFindResults(_ results: FindResults) {
         guard var shown = find, shown.generation == results.generation else { return }
-        let selectedID = shown.again ? libraryIndex(ofRow: selection).map { library.ids[$0] } : nil
+        let rest = shown.answered == results.generation
+        // The rest of a search, or a search run again over a reloaded library: the selected
+        // article stays selected, where it was on screen.
+        let selectedID = rest || shown.again ? libraryIndex(ofRow: selection).map { library.ids[$0] } : nil
         let selectedRow = selection - listTop
         shown.hits = results.hits
-        shown.snippets = results.snippets
-        shown.searching = false
+        if rest {
+            shown.snippets.merge(results.snippets) { kept, _ in kept }
+        } else {
+            shown.snippets = results.snippets
+        }
+        shown.searching = results.partial
+        shown.answered = results.generation
         shown.problem = results.problem
         shown.truncated = results.truncated
         find = shown

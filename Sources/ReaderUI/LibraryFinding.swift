@@ -9,6 +9,8 @@ public enum LibraryFinding {
     public static let limit = 10_000
     /// Matches given a context line with the results; the rest get one when they show.
     public static let firstSnippets = 40
+    /// Matches found first, to show at once while the rest are looked for (`run`'s `limit`).
+    public static let firstPage = 100
 
     /// Where the articles are searched.
     public enum Source: Sendable {
@@ -20,8 +22,10 @@ public enum LibraryFinding {
 
     /// Runs `text` for `generation`. `bookmarked` and `read` answer `is:bookmarked` and
     /// `is:unread`.
+    /// `limit` and `snippetCount` are how many matches to find and to give context lines.
     public static func run(_ text: String, generation: Int, in source: Source,
-                           bookmarked: Set<ArticleKey> = [], read: Set<ArticleKey> = []) -> FindResults {
+                           bookmarked: Set<ArticleKey> = [], read: Set<ArticleKey> = [],
+                           limit: Int = limit, snippetCount: Int = firstSnippets) -> FindResults {
         let query: SearchQuery
         do {
             query = try SearchQuery(parsing: text, order: .relevance)
@@ -45,7 +49,7 @@ public enum LibraryFinding {
         let truncated = hits.count > limit
         if truncated { hits.removeLast(hits.count - limit) }
         var snippets: [ArticleID: FindSnippet] = [:]
-        for hit in hits.prefix(firstSnippets) {
+        for hit in hits.prefix(snippetCount) {
             snippets[ArticleID(hit.article)] = snippet(hit.article, terms: query.textTerms, source: source)
         }
         return FindResults(generation: generation, hits: hits.map { ArticleID($0.article) }, snippets: snippets,

@@ -23,6 +23,13 @@ enum IndexOpening {
 
     /// A short reason for an error opening or writing the index.
     static func describe(_ error: Error) -> String {
+        // Foundation's errors (making the folder) name the system's reason underneath.
+        var underlying = error as NSError
+        while let next = underlying.userInfo[NSUnderlyingErrorKey] as? any Error { underlying = next as NSError }
+        if underlying.domain == NSPOSIXErrorDomain, let reason = strerror(Int32(underlying.code)) {
+            let text = String(cString: reason)
+            return text == "Read-only file system" || text == "Permission denied" ? "read-only" : text
+        }
         let text = "\(error)"
         if text.contains("Permission denied") || text.contains("readonly") || text.contains("read-only") || text.contains("SQLITE_READONLY") { return "read-only" }
         if text.contains("SQLITE_FULL") || text.contains("No space") { return "no space left" }

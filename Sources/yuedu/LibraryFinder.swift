@@ -82,6 +82,13 @@ final class LibraryFinder: @unchecked Sendable {
         thread.start()
     }
 
+    /// Whether a newer query came in (its results would be dropped anyway).
+    private func superseded() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return waitingSearch != nil
+    }
+
     private func work() {
         while true {
             condition.lock()
@@ -91,13 +98,24 @@ final class LibraryFinder: @unchecked Sendable {
             let snippets = search == nil ? waitingSnippets.removeFirst() : nil
             condition.unlock()
             if let search {
-                let results = LibraryFinding.run(search.text, generation: search.generation, in: search.source,
-                                                 bookmarked: search.bookmarked, read: search.read)
-                // A newer query came in meanwhile: these results would be dropped anyway.
-                condition.lock()
-                let superseded = waitingSearch != nil
-                condition.unlock()
-                if !superseded { inbox.post(.results(results)) }
+                func run(limit: Int, snippetCount: Int = LibraryFinding.firstSnippets) -> FindResults {
+                    LibraryFinding.run(search.text, generation: search.generation, in: search.source,
+                                       bookmarked: search.bookmarked, read: search.read,
+                                       limit: limit, snippetCount: snippetCount)
+                }
+                var fromIndex = false
+                if case .index = search.source { fromIndex = true }
+                if fromIndex {
+                    // The first page of matches first, shown at once; then all of them, in
+                    // the same order (the context lines of the first page are kept).
+                    var page = run(limit: LibraryFinding.firstPage)
+                    if superseded() { continue }
+                    page.partial = page.truncated
+                    inbox.post(.results(page))
+                    if !page.partial { continue }
+                }
+                let results = run(limit: LibraryFinding.limit, snippetCount: fromIndex ? 0 : LibraryFinding.firstSnippets)
+                if !superseded() { inbox.post(.results(results)) }
             } else if let snippets {
                 let made = LibraryFinding.snippets(for: snippets.articles, text: snippets.text, in: snippets.source)
                 inbox.post(.snippets(made, generation: snippets.generation))

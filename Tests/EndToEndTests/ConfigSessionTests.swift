@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Themes, NO_COLOR, a configuration with remapped keys and mistakes, in a real terminal.
 @Suite(.serialized) struct ConfigSessionTests {
     /// A config file of its own, so the user's does not matter.
     func configFile(_ text: String) throws -> String {
-        let dir = NSTemporaryDirectory() + "/yuedu-config-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = persistenceTemporaryDirectory(prefix: "yuedu-config-")
         let path = dir + "/config.toml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

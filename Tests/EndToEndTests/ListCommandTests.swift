@@ -79,6 +79,21 @@ import Glibc
         #expect(run.stderr.contains("\(missing): no such file or directory"))
     }
 
+    @Test func aCacheThatCannotHoldTheIndexIsSaidInOneLineAndTheFilesAreListed() throws {
+        // A file where the cache folder would be: the index cannot be kept (chmod does not
+        // stop root, a file in the way does).
+        let blocker = NSTemporaryDirectory() + "yuedu-not-a-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: blocker) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = blocker
+        let seeds = repositoryRoot.appendingPathComponent("seeds").path
+        let run = try run([yueduBinary, "list", seeds], environment: env)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\t【新视点】基层党建如何推进乡村振兴战略深度融合?\t"))
+        #expect(run.stderr == "yuedu: the library index cannot be kept in \(blocker)/yuedu (Not a directory): reading the files without an index\n")
+    }
+
     @Test func theSeedsByDefault() throws {
         let run = try list([repositoryRoot.appendingPathComponent("seeds").path])
         #expect(run.status == 0)

@@ -138,6 +138,29 @@ import Testing
         #expect(try titles(index, "蟋蟀", limit: 4) == ["新闻7", "新闻6", "新闻5", "新闻4"])
     }
 
+    @Test func beyondTheCapTheOtherMatchesFollowNewestFirstWhateverTheLimit() throws {
+        let lib = IndexedLibrary()
+        lib.put("a-old.txt", title: "蟋蟀的故事", date: "2001-01-01", body: "很久以前。")
+        for i in 0..<8 {
+            // The oldest says it most often: weighed, it would come second.
+            lib.put("n\(i).txt", title: "新闻\(i)", date: "2024-03-0\(1 + i)",
+                    body: i == 0 ? "蟋蟀，蟋蟀，蟋蟀，整夜都是蟋蟀。" : "今天也听见蟋蟀。")
+        }
+        let index = try lib.open()
+        try lib.refresh(index)
+        index.rankedCandidates = 3
+        let all = try titles(index, "蟋蟀", order: .relevance)
+        // The title match and the three last indexed, weighed; then the rest, newest first.
+        #expect(all == ["蟋蟀的故事", "新闻7", "新闻6", "新闻5", "新闻4", "新闻3", "新闻2", "新闻1", "新闻0"])
+        // A limit gives the start of the same order, so results shown early stay in place.
+        for limit in [1, 4, 6, 9, 20] {
+            #expect(try titles(index, "蟋蟀", order: .relevance, limit: limit) == Array(all.prefix(limit)))
+        }
+        // Within the cap, the weighing decides: the oldest comes second.
+        index.rankedCandidates = 20
+        #expect(try titles(index, "蟋蟀", order: .relevance).prefix(2) == ["蟋蟀的故事", "新闻0"])
+    }
+
     /// The tokens as `segments(of:)` walks the text, each once: what `tokens(of:)` writes
     /// straight into UTF-8.
     static func reference(_ text: String) -> String {
@@ -169,5 +192,26 @@ import Testing
         for text in texts {
             #expect(SearchTokens.tokens(of: text) == Self.reference(text), "\(text)")
         }
+    }
+}
+
+/// The packed text, and the search for words in it unpacked.
+@Suite struct PackedTextTests {
+    @Test func textComesBackWholeAndWordsAreFoundAnywhere() throws {
+        let filler = String(repeating: "甲乙丙丁", count: 12_000)
+        let word = "乡村振兴"
+        for cut in [0, 3, 70_000, 144_000] {
+            var bytes = Array(filler.utf8)
+            bytes.insert(contentsOf: Array(word.utf8), at: cut)
+            let text = String(decoding: bytes, as: UTF8.self)
+            let packed = PackedText.pack(text)
+            #expect(PackedText.unpack(packed) == text)
+            let unpacked = try #require(PackedText.unpackBytes(packed))
+            #expect(PackedText.contains(unpacked, word), "at byte \(cut)")
+            #expect(!PackedText.contains(unpacked, "振兴乡村"))
+        }
+        #expect(!PackedText.contains(Array(filler.utf8), word))
+        #expect(PackedText.unpack(PackedText.pack("")) == "")
+        #expect(PackedText.unpackBytes(Data([1, 2, 3, 4, 5, 6])) == nil, "not packed text")
     }
 }

@@ -83,27 +83,22 @@ import Testing
         #expect(c.readKeys.count == 2)
     }
 
-    @Test func aHundredThousandMarksLoadInReasonableTime() {
+    /// Many marks survive a save and a load whole (their speed is measured in BENCHMARKS.md,
+    /// not here).
+    @Test func manyMarksSurviveASaveAndALoad() {
         let dir = persistenceTemporaryDirectory()
         var a = store(dir)
         let start = Date(timeIntervalSince1970: 1_700_000_000)
-        for i in 0..<100_000 {
-            a.set(ArticleKey(title: "第\(i)篇 文章的标题", date: ArticleDate(year: 2000 + i % 25, month: 1 + i % 12, day: 1 + i % 28)),
-                  read: true, now: start)
+        var keys: Set<ArticleKey> = []
+        for i in 0..<20_000 {
+            let key = ArticleKey(title: "第\(i)篇 文章的标题", date: ArticleDate(year: 2000 + i % 25, month: 1 + i % 12, day: 1 + i % 28))
+            keys.insert(key)
+            a.set(key, read: true, now: start)
         }
-        let saving = Date()
         #expect(a.save().isEmpty)
-        let saved = Date().timeIntervalSince(saving)
         var b = store(dir)
-        let loading = Date()
         b.reload()
-        let keys = b.readKeys
-        let loaded = Date().timeIntervalSince(loading)
-        #expect(keys.count == 100_000)
-        let size = (try? FileManager.default.attributesOfItem(atPath: a.file)[.size] as? Int) ?? 0
-        print("read marks: 100,000 saved in \(Int(saved * 1000)) ms, loaded in \(Int(loaded * 1000)) ms, \(size / 1024) KiB")
-        // A debug build on a loaded machine: a generous bound, the figure is in BENCHMARKS.md.
-        #expect(loaded < 20)
+        #expect(b.readKeys == keys)
     }
 }
 

@@ -70,6 +70,38 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         #expect(s.find?.hits.count == 1)
     }
 
+    @Test func theFirstMatchesShowAtOnceAndTheRestKeepTheSelection() throws {
+        let articles = (1...6).map { i in
+            Article(title: "第\(i)篇", date: ArticleDate(year: 2024, month: 1, day: i), site: "测试",
+                    body: [Block(.paragraph, String(repeating: "蟋蟀，", count: i))])
+        }
+        var s = AppState(articles: articles, width: 80, height: 24)
+        _ = s.apply(.find)
+        type("蟋蟀", into: &s)
+        let find = try #require(s.find)
+        let all = LibraryFinding.run(find.query, generation: find.generation, in: .memory(s.articles))
+        #expect(all.hits.count == 6)
+        var page = LibraryFinding.run(find.query, generation: find.generation, in: .memory(s.articles), limit: 3)
+        #expect(page.truncated)
+        #expect(page.hits == Array(all.hits.prefix(3)))
+        page.partial = true
+        s.adoptFindResults(page)
+        #expect(s.find?.searching == true, "the rest is still looked for")
+        #expect(s.listCount == 3)
+        #expect(RootView.render(s).text(row: 0).contains("(3+…)"), "\(RootView.render(s).text(row: 0))")
+        s.selection = 1
+        let selected = s.libraryIndex(ofRow: 1)
+        s.adoptFindResults(all)
+        #expect(s.find?.searching == false)
+        #expect(s.listCount == all.hits.count)
+        #expect(s.selection == 1 && s.libraryIndex(ofRow: s.selection) == selected, "the selection stays on its article")
+        #expect(!RootView.render(s).text(row: 0).contains("…"))
+        // A new query starts at the top again.
+        type("村", into: &s)
+        deliverFind(&s)
+        #expect(s.selection == 0)
+    }
+
     @Test func theListShowsOnlyTheMatchesWithALineOfContext() throws {
         var s = try state(width: 80, height: 24)
         find("乡村", in: &s)

@@ -3,12 +3,40 @@ import ReaderCore
 
 // Helpers shared by the test targets: temporary folders, files, articles, built products.
 
-/// A fresh, empty directory under the system's temporary directory.
-public func persistenceTemporaryDirectory() -> String {
+/// A fresh, empty directory under the system's temporary directory, removed with what it
+/// holds when the test process exits.
+public func persistenceTemporaryDirectory(prefix: String = "yuedu-persistence-") -> String {
     let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("yuedu-persistence-\(UUID().uuidString)")
+        .appendingPathComponent("\(prefix)\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    TemporaryFolders.shared.add(url.path)
     return url.path
+}
+
+/// The folders the tests made, removed at exit: a test is a struct with no end to clean up
+/// in, and a run of the suite would otherwise leave thousands behind.
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    private init() {
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    func add(_ path: String) {
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock()
+        let all = paths
+        paths = []
+        lock.unlock()
+        for path in all { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
 
 /// The text of a file, or nil.

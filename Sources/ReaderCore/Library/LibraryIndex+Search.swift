@@ -29,9 +29,9 @@ extension LibraryIndex {
 
         /// Whether the folded `title` (or, unless a `title:` word, `body`) holds each word:
         /// the match itself when `cjkOnly`.
-        func hasWords(title: String, body: () -> String) -> Bool {
+        func hasWords(title: String, body: () -> [UInt8]) -> Bool {
             for word in words where !title.utf8.contains(word.term.utf8) {
-                if word.titleOnly || !body().utf8.contains(word.term.utf8) { return false }
+                if word.titleOnly || !PackedText.contains(body(), word.term) { return false }
             }
             return true
         }
@@ -116,11 +116,12 @@ extension LibraryIndex {
 
     /// The articles matching `query`, at most `limit`.
     ///
-    /// In date order with a limit, the list is walked newest first and stops at the limit.
-    /// Ranked by relevance (`score`: a word in the title outweighs any count in the text)
-    /// with a limit, it weighs the last indexed `rankedCandidates` matches and every match
-    /// with all words in its title, which is exact whenever there are no more matches than
-    /// that; another match with the words only in its text can be missed then.
+    /// In date order, the list is walked newest first and stops at the limit. Ranked by
+    /// relevance (`score`: a word in the title outweighs any count in the text), it weighs
+    /// the last indexed `rankedCandidates` matches and up to as many more with all words in
+    /// the title, best first; the other matches follow them newest first. That is the exact
+    /// ranking whenever there are no more matches than that, and it costs the same for
+    /// seventy thousand matches as for two hundred: weighing a match unpacks its text.
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
         var conditions = ["skip IS NULL", "dup = 0"]
         var arguments: [(any DatabaseValueConvertible)?] = []
@@ -153,25 +154,29 @@ extension LibraryIndex {
                                            + conditions.joined(separator: " AND "))
             let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
             /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
-            /// score when `ranked`. `known` is its kept text when already read, `checked` that
+            /// score when `scored`. `known` is its kept text when already read, `checked` that
             /// its words were found there (`hasWords`).
-            func hit(_ docid: Int64, known: KeptText? = nil, checked: Bool = false) throws -> SearchHit? {
+            func hit(_ docid: Int64, scored: Bool = false, known: KeptText? = nil, checked: Bool = false) throws -> SearchHit? {
                 guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
-                guard (!plan.checks.isEmpty && !checked) || ranked else { return SearchHit(article: Self.head(found), score: 0) }
+                guard (!plan.checks.isEmpty && !checked) || scored else { return SearchHit(article: Self.head(found), score: 0) }
                 guard let kept = try known ?? KeptText(docid, text) else { return nil }
                 if !checked {
+                    // The words are looked for in the unpacked bytes, made into a string only
+                    // to be scored.
                     for check in plan.checks where !kept.title.utf8.contains(check.term.utf8) {
-                        if check.titleOnly || !kept.body().utf8.contains(check.term.utf8) { return nil }
+                        if check.titleOnly || !PackedText.contains(kept.bytes(), check.term) { return nil }
                     }
                 }
-                return SearchHit(article: Self.head(found), score: ranked ? Self.score(plan.terms, title: kept.title, body: kept.body()) : 0)
+                guard scored else { return SearchHit(article: Self.head(found), score: 0) }
+                return SearchHit(article: Self.head(found), score: Self.score(plan.terms, title: kept.title, body: kept.body()))
             }
             /// Walks `rows` (last indexed first, or the list's order) for a `cjkOnly` query, each
             /// article's words looked for in its kept text, until `enough` matches or
             /// `textWalkTooDear` says the table would answer sooner; whether it saw them all.
             /// A row is a docid, or a docid and its kept title (`titles`: the words' tokens
             /// looked for in the title alone) or title and packed text.
-            func walkTexts(_ rows: RowCursor, enough: Int, titles: Bool = false,
+            func walkTexts(_ rows: RowCursor, enough: Int, titles: Bool = false, scored: Bool = false,
+                           skipping: Set<Int64> = [],
                            add: (Int64, SearchHit) -> Void) throws -> (complete: Bool, found: Int) {
                 var checked = 0, found = 0
                 while found < enough {
@@ -182,14 +187,15 @@ extension LibraryIndex {
                     guard let r = try rows.next() else { return (true, found) }
                     checked += 1
                     let docid: Int64 = r[0]
+                    if skipping.contains(docid) { continue }
                     if titles {
                         if hits[docid] != nil { continue }
-                        guard plan.titleMatches(r[1]), let h = try hit(docid) else { continue }
+                        guard plan.titleMatches(r[1]), let h = try hit(docid, scored: true) else { continue }
                         add(docid, h)
                     } else {
                         guard let kept = try r.count >= 3 ? KeptText(title: r[1], packed: r[2]) : KeptText(docid, text),
-                              plan.hasWords(title: kept.title, body: kept.body),
-                              let h = try hit(docid, known: kept, checked: true) else { continue }
+                              plan.hasWords(title: kept.title, body: kept.bytes),
+                              let h = try hit(docid, scored: scored, known: kept, checked: true) else { continue }
                         add(docid, h)
                     }
                     found += 1
@@ -242,33 +248,33 @@ extension LibraryIndex {
                         guard try pendingMatches(docid, titleOnly: titleOnly) else { continue }
                     }
                     if hits[docid] != nil { continue }
-                    if let h = try hit(docid) {
+                    if let h = try hit(docid, scored: true) {
                         hits[docid] = h
                         count += 1
                     }
                 }
                 return true
             }
-            switch (limit, ranked) {
-            case (nil, _):
-                _ = try walk(match) { _ in false }
-            case (let limit?, false):
-                // In the list's order, newest first, asking the table about each article in
-                // turn, which costs a few lookups each while most articles match; when they
-                // do not (or a prefix makes each question dear), every match is read from
-                // the table once and the list's order walked past those that are not.
+            /// The matches in the list's order, newest first, at most `limit`, leaving out
+            /// `excluding`. With a limit, the list is walked asking the table about each article
+            /// in turn, which costs a few lookups each while most articles match; when they do
+            /// not (or a prefix makes each question dear, or there is no limit), every match is
+            /// read from the table once and the list's order walked past those that are not.
+            func newest(limit: Int?, excluding: Set<Int64>) throws -> [SearchHit] {
                 let rows = try Row.fetchCursor(db, sql: listed, arguments: StatementArguments(arguments))
                 let probe = try db.makeStatement(sql: "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?")
                 var ordered: [SearchHit] = []
+                var probes = plan.prefixed || limit == nil ? Self.probeLimit : 0
                 // CJK words: the newest articles' texts first, while they match often enough
                 // (exact, so the table carries on from where the walk stopped).
-                if plan.cjkOnly, try walkTexts(rows, enough: limit, add: { ordered.append($1) }).complete || ordered.count >= limit {
+                if plan.cjkOnly, let limit,
+                   try walkTexts(rows, enough: limit, skipping: excluding, add: { ordered.append($1) }).complete || ordered.count >= limit {
                     return ordered
                 }
-                var probes = plan.prefixed ? Self.probeLimit : 0
                 var matches: Set<Int64>?
-                while ordered.count < limit, let r = try rows.next() {
+                while limit.map({ ordered.count < $0 }) ?? true, let r = try rows.next() {
                     let docid: Int64 = r[0]
+                    if excluding.contains(docid) { continue }
                     if pending.contains(docid) {
                         guard try pendingMatches(docid) else { continue }
                     } else if let matches {
@@ -278,12 +284,13 @@ extension LibraryIndex {
                         guard try Bool.fetchOne(probe, arguments: [match, docid]) != nil else { continue }
                     } else {
                         var all = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM fts WHERE fts MATCH ?", arguments: [match]))
+                        all.subtract(excluding)
                         if all.count + pending.count <= Self.fewMatches {
-                            for p in pending where try pendingMatches(p) { all.insert(p) }
+                            for p in pending where !excluding.contains(p) { if try pendingMatches(p) { all.insert(p) } }
                             // Few: each one's row, in the list's order.
                             var found = try all.compactMap { try hit($0) }
                             found.sort { Self.listOrder($0.article, $1.article) }
-                            return Array(found.prefix(limit))
+                            return limit.map { Array(found.prefix($0)) } ?? found
                         }
                         matches = all
                         guard all.contains(docid) else { continue }
@@ -291,38 +298,41 @@ extension LibraryIndex {
                     if let h = try hit(docid) { ordered.append(h) }
                 }
                 return ordered
-            case (let limit?, true):
-                let cap = max(rankedCandidates, limit)
-                var complete: Bool
+            }
+            guard ranked else { return try newest(limit: limit, excluding: []) }
+            // Ranked: the last indexed matches and those with every word in the title are
+            // weighed; when there are more matches than that, the others follow, newest first.
+            let cap = rankedCandidates
+            var complete: Bool
+            if plan.cjkOnly {
+                // The last indexed texts first, as the table would give them; the table goes
+                // on from there when the words are rare (it skips what was found).
+                let newestTexts = try Row.fetchCursor(db, sql: "SELECT docid, title, body FROM fts_text ORDER BY docid DESC")
+                let (all, found) = try walkTexts(newestTexts, enough: cap, scored: true) { hits[$0] = $1 }
+                complete = all
+                if !all, found < cap { complete = try walk(match) { count in found + count >= cap } }
+            } else {
+                complete = try walk(match) { count in count >= cap }
+            }
+            if !complete, let titleMatch = plan.titleMatch {
+                // Likewise for the matches with every word in the title, from the titles.
+                var walked = (complete: false, found: 0)
                 if plan.cjkOnly {
-                    // The last indexed texts first, as the table would give them; the table
-                    // goes on from there when the words are rare (it skips what was found).
-                    let newest = try Row.fetchCursor(db, sql: "SELECT docid, title, body FROM fts_text ORDER BY docid DESC")
-                    let (all, found) = try walkTexts(newest, enough: cap) { hits[$0] = $1 }
-                    complete = all
-                    if !all, found < cap { complete = try walk(match) { count in found + count >= cap } }
-                } else {
-                    complete = try walk(match) { count in count >= cap }
+                    let newestTitles = try Row.fetchCursor(db, sql: "SELECT docid, title FROM fts_text ORDER BY docid DESC")
+                    walked = try walkTexts(newestTitles, enough: cap, titles: true) { hits[$0] = $1 }
                 }
-                if !complete, let titleMatch = plan.titleMatch {
-                    // Likewise for the matches with every word in the title, from the titles.
-                    var walked = (complete: false, found: 0)
-                    if plan.cjkOnly {
-                        let newest = try Row.fetchCursor(db, sql: "SELECT docid, title FROM fts_text ORDER BY docid DESC")
-                        walked = try walkTexts(newest, enough: cap, titles: true) { hits[$0] = $1 }
-                    }
-                    if !walked.complete, walked.found < cap {
-                        _ = try walk(titleMatch, titleOnly: true) { count in walked.found + count >= cap }
-                    }
+                if !walked.complete, walked.found < cap {
+                    _ = try walk(titleMatch, titleOnly: true) { count in walked.found + count >= cap }
                 }
             }
             var ordered = Array(hits.values)
             ordered.sort { a, b in
-                if ranked, a.score != b.score { return a.score > b.score }
+                if a.score != b.score { return a.score > b.score }
                 return Self.listOrder(a.article, b.article)
             }
-            if let limit, ordered.count > limit { ordered.removeLast(ordered.count - limit) }
-            return ordered
+            if let limit, ordered.count >= limit { return Array(ordered.prefix(limit)) }
+            if complete { return ordered }
+            return try ordered + newest(limit: limit.map { $0 - ordered.count }, excluding: Set(hits.keys))
         }
     }
 
@@ -331,7 +341,7 @@ extension LibraryIndex {
     final class KeptText {
         let title: String
         private let packed: Data
-        private var unpacked: String?
+        private var unpacked: [UInt8]?
 
         /// The kept text of `docid` read with `statement` (`SELECT title, body FROM fts_text
         /// WHERE docid = ?`); nil when it has none.
@@ -345,10 +355,14 @@ extension LibraryIndex {
             self.packed = packed
         }
 
-        func body() -> String {
-            if unpacked == nil { unpacked = PackedText.unpack(packed) ?? "" }
+        /// The folded text's UTF-8.
+        func bytes() -> [UInt8] {
+            if unpacked == nil { unpacked = PackedText.unpackBytes(packed) ?? [] }
             return unpacked!
         }
+
+        /// The folded text.
+        func body() -> String { String(decoding: bytes(), as: UTF8.self) }
     }
 
     /// How well `title` and `body` (folded, lower-cased) match `terms`: for each term, 10 when

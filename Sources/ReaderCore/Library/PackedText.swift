@@ -28,8 +28,13 @@ enum PackedText {
 
     /// The text `pack` made, nil for anything else.
     static func unpack(_ data: Data) -> String? {
+        unpackBytes(data).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 bytes of the text `pack` made, nil for anything else.
+    static func unpackBytes(_ data: Data) -> [UInt8]? {
         guard data.count >= 4 else { return nil }
-        return data.withUnsafeBytes { raw -> String? in
+        return data.withUnsafeBytes { raw -> [UInt8]? in
             let bytes = raw.bindMemory(to: UInt8.self)
             let n = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16 | Int(bytes[3]) << 24
             guard n <= 1 << 30 else { return nil }
@@ -39,7 +44,27 @@ enum PackedText {
                 uncompress(target.baseAddress, &size, bytes.baseAddress! + 4, uLong(bytes.count - 4))
             }
             guard status == Z_OK, Int(size) == n else { return nil }
-            return String(decoding: out[0..<n], as: UTF8.self)
+            out.removeLast(out.count - n)
+            return out
+        }
+    }
+
+    /// Whether the UTF-8 of `needle` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard !n.isEmpty else { return true }
+            return bytes.withUnsafeBytes { h in
+                // memchr to each place the first byte is, memcmp the rest there.
+                var at = 0
+                let last = h.count - n.count
+                while at <= last {
+                    guard let p = memchr(h.baseAddress! + at, Int32(n[0]), last - at + 1) else { return false }
+                    if memcmp(p, n.baseAddress!, n.count) == 0 { return true }
+                    at = UnsafeRawPointer(p) - h.baseAddress! + 1
+                }
+                return false
+            }
         }
     }
 }
