@@ -122,6 +122,7 @@ import Glibc
 
     @Test func noBookmarksIsAnEmptyJSONArray() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yuedu-nobookmarks-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let result = try run([yueduBinary, "bookmarks", "--json"], environment: ["XDG_DATA_HOME": dir, "HOME": dir])
         #expect(result.status == 0)
         #expect(result.stdout == "[]\n")

@@ -27,6 +27,29 @@ import Testing
         #expect(a?.body.map(\.text) == ["正文，一段。"])
     }
 
+    @Test func labelsAsOtherSitesAndEnglishOnesWriteThem() throws {
+        let english = try #require(PlainTextFormat.parse("""
+            Terminals Are Back
+            2024-11-01
+            Site: Example News
+
+            The terminal is back, and people read in it.
+
+            Author: Jane Doe
+            Source: Example Wire
+            Tags: terminals, reading
+            Editor: John Roe
+            """))
+        #expect(english.site == "Example News")
+        #expect(english.author == "Jane Doe" && english.source == "Example Wire" && english.editor == "John Roe")
+        #expect(english.tags == ["terminals", "reading"])
+        #expect(english.body.map(\.text) == ["The terminal is back, and people read in it."])
+        let chinese = try #require(PlainTextFormat.parse("标题\n2023-01-16\n来源：新华社\n\n　　正文，一段。\n\n责任编辑：王五\n关键词：甲 乙\n"))
+        #expect(chinese.site == nil, "a source line is not the site")
+        #expect(chinese.source == "新华社" && chinese.editor == "王五" && chinese.tags == ["甲", "乙"])
+        #expect(chinese.body.count == 1)
+    }
+
     @Test func noDateNoLeadNoTrailerNoRelated() {
         let a = PlainTextFormat.parse("　　标题在全角空格后\n\n　　第一段，有缩进。\n\n第二段。\n")
         #expect(a?.title == "标题在全角空格后")
@@ -92,6 +115,33 @@ import Testing
         #expect(a.tags == ["甲", "乙"])
         #expect(a.related.map(\.title) == ["另一篇文章", "第三篇"])
         #expect(a.path == "x.md")
+    }
+
+    @Test func frontMatterAsWebClippersWriteIt() throws {
+        // The fields a browser's Markdown clipper writes: the saving day, the page's address
+        // as `source`, a byline and an excerpt.
+        let clipped = try #require(MarkdownFormat.parse("""
+            ---
+            created: 2024-05-03T10:20:00+08:00
+            tags: [新闻]
+            source: https://news.example.com/a/123.html
+            author: 李四
+            excerpt: "摘要：一句话。"
+            ---
+            # 剪藏的文章
+
+            正文。
+            """))
+        #expect(clipped.title == "剪藏的文章")
+        #expect(clipped.date == ArticleDate(year: 2024, month: 5, day: 3))
+        #expect(clipped.source == nil, "an address is not a source's name")
+        #expect(clipped.urls == ["https://news.example.com/a/123.html"])
+        #expect(clipped.author == "李四")
+        #expect(clipped.lead == "摘要：一句话。")
+        // The day it was published wins over the day it was saved, wherever it is.
+        let both = try #require(MarkdownFormat.parse("---\nclipped: 2025-01-01\npublished: 2023-06-07\nsource: 新华社\n---\n# T\n"))
+        #expect(both.date == ArticleDate(year: 2023, month: 6, day: 7))
+        #expect(both.source == "新华社")
     }
 
     @Test func blocksAndInlineText() throws {

@@ -72,6 +72,7 @@ import Testing
 @Suite struct SearchHistoryStoreTests {
     @Test func roundTripsAndKeepsTheNewestHundred() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yuedu-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = SearchHistoryStore(paths: PersistencePaths(dataDirectory: dir, stateDirectory: dir + "/state"))
         #expect(store.load().isEmpty, "no file: no history")
         var history: [String] = []

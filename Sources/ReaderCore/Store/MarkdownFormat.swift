@@ -192,26 +192,35 @@ public enum MarkdownFormat {
         return (fields, close + 1)
     }
 
+    /// Takes the front matter's fields into `article`. Besides yuedu's own names, those web
+    /// clippers write: `published` or else `created`/`clipped` (the day it was saved) for the
+    /// date, `source` that is a web address as the article's link, `byline`, `excerpt`.
     static func apply(_ fields: [(String, Value)], to article: inout Article) {
+        var savedOn: ArticleDate?
+        func addLink(_ text: String) {
+            let url = Links.safeTarget(text)
+            if !url.isEmpty, !article.urls.contains(url) { article.urls.append(url) }
+        }
         for (key, value) in fields {
             let text = value.text
             switch key {
             case "title", "标题": article.title = text
-            case "date", "published", "日期": article.date = PlainTextFormat.parseDate(text)
-            case "source", "来源": article.source = text.isEmpty ? nil : text
-            case "url", "link", "链接", "原文":
-                let url = Links.safeTarget(text)
-                if !url.isEmpty, !article.urls.contains(url) { article.urls.append(url) }
-            case "author", "作者": article.author = text.isEmpty ? nil : text
+            case "date", "published", "日期", "发布时间": article.date = PlainTextFormat.parseDate(text)
+            case "created", "clipped", "saved": savedOn = PlainTextFormat.parseDate(text)
+            case "source", "来源":
+                if PlainTextFormat.isBareURL(text) { addLink(text) } else { article.source = text.isEmpty ? nil : text }
+            case "url", "link", "链接", "原文", "source_url", "original": addLink(text)
+            case "author", "作者", "byline", "by": article.author = text.isEmpty ? nil : text
             case "editor", "编辑": article.editor = text.isEmpty ? nil : text
-            case "site", "网站": article.site = text.isEmpty ? nil : text
-            case "lead", "summary", "description", "导语": article.lead = text.isEmpty ? nil : text
+            case "site", "网站", "site_name", "publisher": article.site = text.isEmpty ? nil : text
+            case "lead", "summary", "description", "excerpt", "导语": article.lead = text.isEmpty ? nil : text
             case "tags", "标签", "keywords": article.tags = value.list
             case "related", "相关", "相关信息":
                 article.related += value.list.map { RelatedItem(title: $0) }
             default: break
             }
         }
+        if article.date == nil { article.date = savedOn }
     }
 
     static func unquote(_ s: String) -> String {

@@ -13,7 +13,9 @@ import Foundation
 ///     related title / its summary, items separated by "-" lines
 ///     site footer
 ///
-/// Every part but the title may be missing; half- and full-width colons both occur.
+/// Every part but the title may be missing; half- and full-width colons both occur. The
+/// labelled lines also come as 责任编辑, 作者, 关键词, 网站 and in English (Editor, Source, Author,
+/// Tags, Site).
 public enum PlainTextFormat {
     /// Reads an article from its text. Returns nil when the text has no title line at all.
     public static func parse(_ text: String, path: String? = nil) -> Article? {
@@ -44,10 +46,11 @@ public enum PlainTextFormat {
             cursor += 1
             skipBlank()
         }
-        // The site line: a short line that is not the lead and not a body paragraph.
+        // The site line: a short line that is not the lead, another labelled line or a body
+        // paragraph; `网站：` or `Site:` before the name is left out.
         if cursor < lines.count, field(lines[cursor], "导语") == nil, lines[cursor].count <= 30,
-           !isSentence(lines[cursor]) {
-            article.site = lines[cursor]
+           !isSentence(lines[cursor]), !isLabelled(lines[cursor]) {
+            article.site = field(lines[cursor], anyOf: Self.siteLabels) ?? lines[cursor]
             cursor += 1
         }
 
@@ -81,11 +84,13 @@ public enum PlainTextFormat {
             if line.isEmpty { continue }
             if let lead = field(line, "导语") {
                 article.lead = lead
-            } else if let editor = field(line, "编辑") {
+            } else if let editor = field(line, anyOf: Self.editorLabels) {
                 article.editor = editor.isEmpty ? nil : editor
-            } else if let source = field(line, "来源") {
+            } else if let source = field(line, anyOf: Self.sourceLabels) {
                 article.source = source.isEmpty ? nil : source
-            } else if let tags = field(line, "标签") {
+            } else if let author = field(line, anyOf: Self.authorLabels) {
+                article.author = author.isEmpty ? nil : author
+            } else if let tags = field(line, anyOf: Self.tagLabels) {
                 article.tags = tags.split(whereSeparator: { " ,，、;；".contains($0) }).map(String.init)
             } else if line == "相关信息" || line == "相关阅读" || line == "相关文章" {
                 inRelated = true
@@ -169,6 +174,27 @@ public enum PlainTextFormat {
     }
 
     /// `导语:x` or `导语：x` → `x`.
+    /// The labels of the lines that name the article's editor, source, writer, tags and site,
+    /// as Chinese sites and English ones write them.
+    static let editorLabels = ["编辑", "责任编辑", "责编", "Editor"]
+    static let sourceLabels = ["来源", "Source"]
+    static let authorLabels = ["作者", "Author"]
+    static let tagLabels = ["标签", "关键词", "Tags", "Keywords"]
+    static let siteLabels = ["网站", "Site"]
+
+    /// Whether `line` is an editor, source, writer or tags line.
+    static func isLabelled(_ line: String) -> Bool {
+        [editorLabels, sourceLabels, authorLabels, tagLabels].contains { field(line, anyOf: $0) != nil }
+    }
+
+    /// The value of the first of `names` that labels `line`.
+    static func field(_ line: String, anyOf names: [String]) -> String? {
+        for name in names {
+            if let value = field(line, name) { return value }
+        }
+        return nil
+    }
+
     static func field(_ line: String, _ name: String) -> String? {
         let utf8 = line.utf8
         guard utf8.starts(with: name.utf8) else { return nil }
