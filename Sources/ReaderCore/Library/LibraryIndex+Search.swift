@@ -78,7 +78,7 @@ extension LibraryIndex {
         let projected = Double(checked) * Double(wanted) / Double(max(found, 1))
         return projected > Double(base + perMatch * wanted)
     }
-    static let textChecksAtLeast = 32
+    static let textChecksAtLeast = 16
     /// Titles checked per match wanted before the title walk hands over to the table: a title
     /// costs a page read and no unpacking.
     static let titlesPerMatch = 30
@@ -146,8 +146,10 @@ extension LibraryIndex {
             arguments.append(before)
         }
         return try read { db in
-            var plan = Self.plan(query, folding: try Self.queryFolding(db, for: query, folding: folding))
-            plan.cjkOnly = plan.cjkOnly && textWalks
+            let plan = Self.plan(query, folding: try Self.queryFolding(db, for: query, folding: folding))
+            // Kept texts are walked for CJK words with a prefix (a one-character word), which
+            // the table answers slowly; the other words it answers row by row as fast.
+            let walksTexts = plan.cjkOnly && plan.prefixed && textWalks
             let ranked = query.order == .relevance && plan.match != nil
             var hits: [Int64: SearchHit] = [:]
             let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "
@@ -170,7 +172,7 @@ extension LibraryIndex {
                 guard scored else { return SearchHit(article: Self.head(found), score: 0) }
                 return SearchHit(article: Self.head(found), score: Self.score(plan.terms, title: kept.title, body: kept.body()))
             }
-            /// Walks `rows` (last indexed first, or the list's order) for a `cjkOnly` query, each
+            /// Walks `rows` (last indexed first, or the list's order) for a `walksTexts` query, each
             /// article's words looked for in its kept text, until `enough` matches or
             /// `textWalkTooDear` says the table would answer sooner; whether it saw them all.
             /// A row is a docid, or a docid and its kept title (`titles`: the words' tokens
@@ -267,7 +269,7 @@ extension LibraryIndex {
                 var probes = plan.prefixed || limit == nil ? Self.probeLimit : 0
                 // CJK words: the newest articles' texts first, while they match often enough
                 // (exact, so the table carries on from where the walk stopped).
-                if plan.cjkOnly, let limit,
+                if walksTexts, let limit,
                    try walkTexts(rows, enough: limit, skipping: excluding, add: { ordered.append($1) }).complete || ordered.count >= limit {
                     return ordered
                 }
@@ -304,7 +306,7 @@ extension LibraryIndex {
             // weighed; when there are more matches than that, the others follow, newest first.
             let cap = rankedCandidates
             var complete: Bool
-            if plan.cjkOnly {
+            if walksTexts {
                 // The last indexed texts first, as the table would give them; the table goes
                 // on from there when the words are rare (it skips what was found).
                 let newestTexts = try Row.fetchCursor(db, sql: "SELECT docid, title, body FROM fts_text ORDER BY docid DESC")
@@ -317,7 +319,7 @@ extension LibraryIndex {
             if !complete, let titleMatch = plan.titleMatch {
                 // Likewise for the matches with every word in the title, from the titles.
                 var walked = (complete: false, found: 0)
-                if plan.cjkOnly {
+                if walksTexts {
                     let newestTitles = try Row.fetchCursor(db, sql: "SELECT docid, title FROM fts_text ORDER BY docid DESC")
                     walked = try walkTexts(newestTitles, enough: cap, titles: true) { hits[$0] = $1 }
                 }

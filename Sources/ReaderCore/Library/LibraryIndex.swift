@@ -38,7 +38,8 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// smaller in tests).
     var rankedCandidates = LibraryIndex.rankedCandidates
     /// Whether a query of CJK words checks the newest kept texts before asking the full-text
-    /// table (`FullTextPlan.cjkOnly`); off in tests, to compare with the table's answers.
+    /// table for a one-character word (`FullTextPlan.cjkOnly`, `prefixed`); off in tests, to
+    /// compare with the table's answers.
     var textWalks = true
 
     /// Opens (or makes) the index at `path` for text folded with `folding`.
