@@ -79,6 +79,10 @@ extension LibraryIndex {
         return projected > Double(base + perMatch * wanted)
     }
     static let textChecksAtLeast = 16
+    /// Matches in the list's order at most that a walk of the texts looks for: each costs a
+    /// text unpacked, where reading every match from the table once (tens of milliseconds
+    /// for a common character) then costs a row each.
+    static let textWalkMost = 500
     /// Titles checked per match wanted before the title walk hands over to the table: a title
     /// costs a page read and no unpacking.
     static let titlesPerMatch = 30
@@ -269,7 +273,7 @@ extension LibraryIndex {
                 var probes = plan.prefixed || limit == nil ? Self.probeLimit : 0
                 // CJK words: the newest articles' texts first, while they match often enough
                 // (exact, so the table carries on from where the walk stopped).
-                if walksTexts, let limit,
+                if walksTexts, let limit, limit <= Self.textWalkMost,
                    try walkTexts(rows, enough: limit, skipping: excluding, add: { ordered.append($1) }).complete || ordered.count >= limit {
                     return ordered
                 }
