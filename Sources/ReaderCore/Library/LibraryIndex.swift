@@ -21,6 +21,9 @@ import GRDB
 /// `fts_pending`; the full-text rows are written afterwards from `fts_text` by
 /// `completeFullText`, in steps, each removing its articles from `fts_pending` (so a killed
 /// pass goes on where it stopped). Search checks the articles still pending in their text.
+///
+/// `fold_change` keeps the characters the folding changes, so that a query is folded without
+/// loading the folding's own table (`LibraryIndex+QueryFolding.swift`).
 public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The schema this code reads and writes; another version is rebuilt.
     public static let schemaVersion = 3
