@@ -80,12 +80,20 @@ public enum ControlPolicy {
         let n = bytes.count
         var i = 0
         while i < n {
+            // Eight bytes at a time while none of them can start what the table changes
+            // (a byte below space, DEL, or the lead bytes 0xC2, 0xD8, 0xE2, 0xEF).
+            while i + 8 <= n {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                if mayStartChange(word) { break }
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
-            if b < 0x80 {
-                if b < 0x20 || b == 0x7F { return false }
+            if b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xD8 && b != 0xE2 && b != 0xEF {
                 i += 1
                 continue
             }
+            if b < 0x80 { return false }
             let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
             let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
             switch b {
@@ -105,5 +113,18 @@ public enum ControlPolicy {
             i += 1
         }
         return true
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, or 0x7F, 0xC2, 0xD8, 0xE2 or
+    /// 0xEF (exact: no byte is missed, and none is said that is not there).
+    @inline(__always)
+    static func mayStartChange(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        // A byte below 0x20: below 0x20 after the bytes of 0x80 and above are set aside.
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xC2))
+            || hasZero(word ^ (ones &* 0xD8)) || hasZero(word ^ (ones &* 0xE2)) || hasZero(word ^ (ones &* 0xEF))
     }
 }

@@ -34,25 +34,24 @@ struct List: ParsableCommand {
         let roots = try LibraryPaths.resolve(paths.isEmpty ? library : paths)
         let missing = roots.filter { !FileManager.default.fileExists(atPath: $0) && !isLink($0) }
         let present = roots.filter { !missing.contains($0) }
-        var articles: [ArticleHead] = []
+        var out: [UInt8] = []
         var skipped: [SkippedFile] = []
-        if !noIndex, !present.isEmpty, let (heads, skips) = fromIndex(present) {
-            articles = heads
+        if !noIndex, !present.isEmpty, let (lines, skips) = fromIndex(present) {
+            out = lines
             skipped = skips
         } else {
             let listing = LibraryListing.load(paths: present)
-            articles = listing.articles
+            out.reserveCapacity(listing.articles.count * 96)
+            for a in listing.articles {
+                if let d = a.date { ListLine.appendDate(year: d.year, month: d.month, day: d.day, to: &out) }
+                out.append(0x09)
+                var title = a.title, path = a.path
+                title.withUTF8 { ListLine.appendField(UnsafeRawBufferPointer($0), to: &out) }
+                out.append(0x09)
+                path.withUTF8 { ListLine.appendField(UnsafeRawBufferPointer($0), to: &out) }
+                out.append(0x0A)
+            }
             skipped = listing.skipped
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(articles.count * 120)
-        for a in articles {
-            if let d = a.date { appendDate(d, to: &out) }
-            out.append(0x09)
-            out += Printing.field(a.title).utf8
-            out.append(0x09)
-            out += Printing.field(a.path).utf8
-            out.append(0x0A)
         }
         writeAll(out, to: 1)
         var err = ""
@@ -68,35 +67,19 @@ struct List: ParsableCommand {
         Foundation.exit(missing.isEmpty ? 0 : 1)
     }
 
-    /// The listing from the index, refreshed from the files first; nil (said on stderr) when
-    /// there is no usable index.
-    func fromIndex(_ roots: [String]) -> ([ArticleHead], [SkippedFile])? {
+    /// The lines from the index, checked against the files first (`IndexedList`), and the
+    /// skipped files; nil (said on stderr) when there is no usable index.
+    func fromIndex(_ roots: [String]) -> ([UInt8], [SkippedFile])? {
         let opened = IndexOpening.open(roots: roots)
         if let message = opened.message { Printing.warn(message) }
         guard let index = opened.index else { return nil }
         do {
-            let result = try LibraryRefresh.run(store: index, roots: roots)
-            let listing = try index.headings()
-            return (listing.articles, result.walkSkipped + listing.skipped)
+            return try IndexedList.read(index: index, roots: roots)
         } catch {
             let reason = IndexOpening.describe(error)
             Printing.warn("the library index cannot be used (\(reason)): reading the files without an index")
             return nil
         }
-    }
-
-    /// Appends `2023-01-16`, as `ArticleDate.description` gives it, without a format string.
-    func appendDate(_ d: ArticleDate, to out: inout [UInt8]) {
-        func pad(_ n: Int, _ width: Int) {
-            let digits = Array(String(n).utf8)
-            if digits.count < width { out += repeatElement(UInt8(ascii: "0"), count: width - digits.count) }
-            out += digits
-        }
-        pad(d.year, 4)
-        out.append(UInt8(ascii: "-"))
-        pad(d.month, 2)
-        out.append(UInt8(ascii: "-"))
-        pad(d.day, 2)
     }
 
     /// Writes `bytes` to the descriptor `fd`, all of them (a pipe may take them in parts).

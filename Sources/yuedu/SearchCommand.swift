@@ -100,7 +100,7 @@ struct Search: ParsableCommand {
         } else {
             var out: [UInt8] = []
             for hit in hits {
-                if let d = hit.article.date { list.appendDate(d, to: &out) }
+                if let d = hit.article.date { ListLine.appendDate(year: d.year, month: d.month, day: d.day, to: &out) }
                 out.append(0x09)
                 out += Printing.field(hit.article.title).utf8
                 out.append(0x09)

@@ -71,6 +71,43 @@ import Glibc
         ])
     }
 
+    @Test func theNextListSeesWhatChangedOnDisk() throws {
+        // One cache for every run: the first list writes the index, the next check it.
+        let base = NSTemporaryDirectory() + "yuedu-relist-" + UUID().uuidString
+        let root = base + "/library"
+        let fm = FileManager.default
+        defer { try? fm.removeItem(atPath: base) }
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = base + "/cache"
+        func put(_ name: String, _ title: String, _ date: String = "2024-01-02") throws {
+            let path = root + "/" + name
+            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("\(title)\n\(date)\n正文。\n".utf8).write(to: URL(fileURLWithPath: path))
+        }
+        // Names with bytes below `/` beside folders of the same start.
+        for name in ["a/x.txt", "a.txt", "a-b.txt", "b c.txt", "b/y.txt", "c.txt"] { try put(name, "原来 \(name)") }
+        let first = try run([yueduBinary, "list", root], environment: env)
+        #expect(first.status == 0)
+        #expect(first.stdout.split(separator: "\n").count == 6)
+
+        try put("a.txt", "改过的标题", "2024-02-03")                                   // changed
+        try put("a+.txt", "新的一篇")                                                  // new
+        try put("b/z.txt", "又一篇")                                                   // new, in a folder
+        try fm.removeItem(atPath: root + "/a-b.txt")                                  // deleted
+        try fm.moveItem(atPath: root + "/c.txt", toPath: root + "/d.txt")             // renamed
+        let again = try run([yueduBinary, "list", root], environment: env)
+        let direct = try run([yueduBinary, "list", "--no-index", root], environment: env)
+        #expect(again.status == 0)
+        #expect(again.stdout == direct.stdout)
+        #expect(again.stdout.hasPrefix("2024-02-03\t改过的标题\t\(root)/a.txt\n"))
+        for title in ["新的一篇", "又一篇", "原来 c.txt\t\(root)/d.txt"] { #expect(again.stdout.contains(title)) }
+        #expect(!again.stdout.contains("a-b.txt"))
+        #expect(again.stdout.split(separator: "\n").count == 7)
+        #expect(again.stderr == "")
+        // And once more with nothing changed: the same.
+        #expect(try run([yueduBinary, "list", root], environment: env).stdout == again.stdout)
+    }
+
     @Test func aPathThatDoesNotExistIsAnError() throws {
         let missing = NSTemporaryDirectory() + "yuedu-missing-" + UUID().uuidString
         let run = try list([missing])

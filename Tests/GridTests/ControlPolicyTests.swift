@@ -26,6 +26,23 @@ struct ControlPolicyTests {
         #expect(ControlPolicy.apply("a\u{200E}b\u{200F}c\u{61C}d\u{FEFF}") == "abcd")
     }
 
+    @Test func theByteScanAgreesWithTheTableForEveryCodePoint() {
+        // Alone, and between text (the scan looks at the bytes after a lead byte).
+        var disagree: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let kept = ControlPolicy.isSafe(scalar)
+            if ControlPolicy.isClean(String(scalar)) != kept { disagree.append("U+\(String(value, radix: 16))") }
+            if ControlPolicy.isClean("a" + String(scalar) + "文") != kept { disagree.append("U+\(String(value, radix: 16)) in text") }
+            // Longer: the scan takes eight bytes at a time; at each offset in turn.
+            let before = String(repeating: "x", count: Int(value % 8)) + "中文"
+            if ControlPolicy.isClean(before + String(scalar) + "文字abcdefgh") != kept {
+                disagree.append("U+\(String(value, radix: 16)) after \(before.utf8.count) bytes")
+            }
+        }
+        #expect(disagree.isEmpty, "\(disagree.prefix(20))")
+    }
+
     @Test func ordinaryTextIsKeptWithoutACopy() {
         for text in ["中文 abc", "␛␇�「」—…", "e\u{301}", "👍🏽", "a\u{200D}b", "\u{200B}", "\u{3000}"] {
             #expect(ControlPolicy.isClean(text), "\(text.unicodeScalars.map { $0.value })")

@@ -204,19 +204,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     // MARK: - LibraryStore
 
     public func forEachStamp(_ body: (UnsafeRawBufferPointer, FileStamp) throws -> Void) throws {
-        try pool.read { db in
-            // `file_stamps` is in path order (SQLite compares text bytewise): no sort.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, device, inode, size, mtime, mtime_ns FROM file INDEXED BY file_stamps ORDER BY path
-                """)
-            while let row = try rows.next() {
-                let stamp = FileStamp(device: UInt64(bitPattern: row[1]), inode: UInt64(bitPattern: row[2]),
-                                      size: row[3], modified: row[4], modifiedNanoseconds: row[5])
-                try row.withUnsafeData(atIndex: 0) { data in
-                    try (data ?? Data()).withUnsafeBytes { try body($0, stamp) }
-                }
-            }
-        }
+        try reading { try $0.forEachStamp(body) }
     }
 
     public func apply(_ update: IndexUpdate) throws {
@@ -299,28 +287,12 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                 """)
             var names = Interned()
             while let row = try rows.next() { articles.append(Self.head(row, names: &names)) }
-            return StoredListing(articles: articles, skipped: try skippedFiles(db))
-        }
-    }
-
-    public func headings() throws -> (articles: [ArticleHead], skipped: [SkippedFile]) {
-        try pool.read { db in
-            var articles: [ArticleHead] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, title, date FROM file INDEXED BY file_heads
-                WHERE skip IS NULL AND dup = 0 ORDER BY date DESC, title, path
-                """)
-            while let row = try rows.next() {
-                let day: Int = row[2]
-                let date = day > 0 ? ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) : nil
-                articles.append(ArticleHead(title: row[1], date: date, path: row[0]))
-            }
-            return (articles, try skippedFiles(db))
+            return StoredListing(articles: articles, skipped: try Self.skippedFiles(db))
         }
     }
 
     /// The skipped files, in path order.
-    private func skippedFiles(_ db: Database) throws -> [SkippedFile] {
+    static func skippedFiles(_ db: Database) throws -> [SkippedFile] {
         var skipped: [SkippedFile] = []
         let skips = try Row.fetchCursor(db, sql: "SELECT path, skip FROM file INDEXED BY file_skipped WHERE skip IS NOT NULL ORDER BY okey")
         while let row = try skips.next() { skipped.append(SkippedFile(path: row[0], reason: row[1])) }

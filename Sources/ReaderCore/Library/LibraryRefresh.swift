@@ -15,61 +15,98 @@ public enum LibraryRefresh {
     /// Files read and written per step: each step is one transaction.
     public static let stepSize = 1024
 
+    /// What the files found and the stored stamps say is to be done: the files to read (new
+    /// or changed) and the rows to drop.
+    public struct Check: Sendable {
+        /// New or changed files, in walk order (`ArticleFiles.list`'s); `isNew` when the store
+        /// has no row for the path.
+        public var toRead: [(path: String, isNew: Bool)] = []
+        /// Stored paths whose file is gone, in path order.
+        public var gone: [ArticleID] = []
+        public var unchanged = 0
+        /// Files found.
+        public var found = 0
+        /// What the walk of the folders could not read.
+        public var walkSkipped: [SkippedFile] = []
+
+        /// Whether the store is up to date: a refresh would write nothing.
+        public var isEmpty: Bool { toRead.isEmpty && gone.isEmpty }
+    }
+
     /// Refreshes `store` from `roots`, calling `progress` after each step (on this thread);
     /// without `indexingText` the search tables are left out (see `IndexUpdate.indexesText`).
     @discardableResult
     public static func run(store: LibraryStore, roots: [String], stepSize: Int = stepSize, indexingText: Bool = true,
                            progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
-        var result = Result()
-        let (files, stamps) = ArticleFiles.listStamped(paths: roots, skipped: &result.walkSkipped)
-        var toRead: [Int] = []
-        /// Of the files to read, those the store does not have.
-        var new = [Bool](repeating: false, count: files.count)
-        var gone: [ArticleID] = []
-        // The files found and the stored stamps, both in byte order of the paths, merged: a
-        // path found and not stored is new, a path stored and not found is gone.
-        let order = byteOrder(files)
-        var next = 0
-        try store.forEachStamp { path, before in
-            while next < order.count {
-                let i = order[next]
-                let c = compare(files[i], path)
+        var files = FilesInOrder(roots: roots)
+        let found = try check(&files, stamps: store.forEachStamp)
+        return try write(found, store: store, stepSize: stepSize, indexingText: indexingText, progress: progress)
+    }
+
+    /// Merges `files` (in byte order of their paths) with the stamps `stamps` gives (in the
+    /// same order): a path found and not stored is new, a path stored and not found is gone,
+    /// a path in both is changed when its stamp is. Nothing but the files to read and the
+    /// paths gone is held.
+    public static func check<Files: FoundFiles>(_ files: inout Files,
+                                                stamps: ((UnsafeRawBufferPointer, FileStamp) throws -> Void) throws -> Void) throws -> Check {
+        var result = Check()
+        var have = files.next()
+        try stamps { path, before in
+            while have {
+                let c = compare(files.path, path)
                 if c > 0 { break }
-                next += 1
                 if c < 0 {
-                    toRead.append(i)
-                    new[i] = true
+                    result.toRead.append((files.pathString, true))
+                } else if files.stamp == before {
+                    result.unchanged += 1
                 } else {
-                    if stamps[i] == before { result.counts.unchanged += 1 } else { toRead.append(i) }
-                    return
+                    result.toRead.append((files.pathString, false))
                 }
+                have = files.next()
+                if c == 0 { return }
             }
-            gone.append(ArticleID(path: String(decoding: path, as: UTF8.self)))
+            result.gone.append(ArticleID(path: String(decoding: path, as: UTF8.self)))
         }
-        for i in order[next...] {
-            toRead.append(i)
-            new[i] = true
+        while have {
+            result.toRead.append((files.pathString, true))
+            have = files.next()
         }
-        toRead.sort() // read in the walk's order
+        result.found = files.count
+        result.walkSkipped = files.skipped
+        // Read in walk order: byte order with `/` first.
+        let keys = result.toRead.map { Array($0.path.utf8).map { $0 == UInt8(ascii: "/") ? 1 : $0 } }
+        if zip(keys, keys.dropFirst()).contains(where: { $1.lexicographicallyPrecedes($0) }) {
+            let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) || (keys[$0] == keys[$1] && $0 < $1) }
+            result.toRead = order.map { result.toRead[$0] }
+        }
+        return result
+    }
+
+    /// Reads the files `found` names and writes them and the rows of the files gone to
+    /// `store`, in steps (see `run`).
+    public static func write(_ found: Check, store: LibraryStore, stepSize: Int = stepSize, indexingText: Bool = true,
+                             progress: ((IndexProgress) -> Void)? = nil) throws -> Result {
+        var result = Result()
+        result.walkSkipped = found.walkSkipped
+        result.counts.unchanged = found.unchanged
+        let toRead = found.toRead
         var update = IndexUpdate()
-        for id in gone {
+        for id in found.gone {
             update.removed.append(id)
             result.changes.removed.append(id.rawValue)
         }
         result.counts.removed = update.removed.count
-        progress?(IndexProgress(done: files.count - toRead.count, total: files.count, written: [],
+        progress?(IndexProgress(done: found.found - toRead.count, total: found.found, written: [],
                                 skipped: result.walkSkipped))
         var start = 0
         repeat {
             let end = min(toRead.count, start + stepSize)
-            let chunk = Array(toRead[start..<end])
-            let parsed = readConcurrently(chunk.map { files[$0] }, store: store)
+            let chunk = toRead[start..<end]
+            let parsed = readConcurrently(chunk.map(\.path), store: store)
             var written: [Article] = []
             var skipped: [SkippedFile] = []
-            for (k, i) in chunk.enumerated() {
-                let path = files[i]
+            for (k, (path, isNew)) in chunk.enumerated() {
                 let (entry, article, text) = parsed[k]
-                let isNew = new[i]
                 if entry.skipReason != nil {
                     result.counts.skipped += 1
                     if !isNew { result.changes.removed.append(path) }
@@ -88,7 +125,7 @@ public enum LibraryRefresh {
             update.indexesText = indexingText
             try store.apply(update)
             update = IndexUpdate()
-            progress?(IndexProgress(done: files.count - toRead.count + end, total: files.count, written: written,
+            progress?(IndexProgress(done: found.found - toRead.count + end, total: found.found, written: written,
                                     skipped: skipped))
             start = end
         } while start < toRead.count
@@ -96,26 +133,10 @@ public enum LibraryRefresh {
         return result
     }
 
-    /// The indices of `paths` in byte order of the paths. That is the walk's order but where
-    /// a name has a byte below `/` (`a.txt` comes before `a/b.txt` bytewise, after it in the
-    /// walk), so the check costs one comparison per path and the sort is mostly not needed.
-    static func byteOrder(_ paths: [String]) -> [Int] {
-        var order = Array(paths.indices)
-        if zip(paths, paths.dropFirst()).allSatisfy({ compare($0, $1) <= 0 }) { return order }
-        order.sort { compare(paths[$0], paths[$1]) < 0 }
-        return order
-    }
-
-    /// Compares the UTF-8 bytes of two paths: negative, zero or positive as `a` sorts before,
-    /// with or after `b`.
-    static func compare(_ a: String, _ b: String) -> Int {
-        var b = b
-        return b.withUTF8 { compare(a, UnsafeRawBufferPointer($0)) }
-    }
-
-    static func compare(_ a: String, _ b: UnsafeRawBufferPointer) -> Int {
-        var a = a
-        return a.withUTF8 { x in
+    /// Compares two paths' bytes: negative, zero or positive as `a` sorts before, with or
+    /// after `b`.
+    static func compare(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Int {
+        a.withUnsafeBytes { x in
             let n = min(x.count, b.count)
             if n > 0 {
                 let c = memcmp(x.baseAddress!, b.baseAddress!, n)

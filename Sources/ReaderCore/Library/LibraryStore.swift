@@ -25,9 +25,6 @@ public protocol LibraryStore: AnyObject, Sendable {
     /// byte order), copies of the same article left out; and the skipped files in path order.
     /// The heads have no tags (the open article's are read from its file, with its body).
     func listing() throws -> StoredListing
-    /// What `yuedu list` prints: title, date and path of the articles `listing()` gives, in
-    /// its order; and the skipped files in path order.
-    func headings() throws -> (articles: [ArticleHead], skipped: [SkippedFile])
     /// One file's row.
     func file(_ id: ArticleID) throws -> IndexedFile?
     /// The articles that match `query` (without `is:` filters, which the caller knows), in

@@ -20,17 +20,6 @@ public enum ArticleFiles {
         return walker.files
     }
 
-    /// The files `list(paths:skipped:)` finds, each with its stamp (links followed; nil when
-    /// it cannot be stat'ed). A file is stat'ed relative to its folder while the folder is
-    /// read, which spares the kernel a lookup of the whole path per file.
-    public static func listStamped(paths: [String], skipped: inout [SkippedFile]) -> (files: [String], stamps: [FileStamp?]) {
-        var walker = Walker()
-        walker.stamping = true
-        for path in paths { walker.visit(root: path) }
-        skipped += walker.skipped
-        return (walker.files, walker.stamps)
-    }
-
     struct DirectoryID: Hashable {
         var device: UInt64
         var inode: UInt64
@@ -42,9 +31,6 @@ public enum ArticleFiles {
 
     struct Walker {
         var files: [String] = []
-        /// With `stamping`, each file's stamp, beside `files`.
-        var stamps: [FileStamp?] = []
-        var stamping = false
         var skipped: [SkippedFile] = []
         var visited: Set<DirectoryID> = []
         /// The folders being read, outermost first: a link to one of them is a loop.
@@ -65,7 +51,6 @@ public enum ArticleFiles {
 
         mutating func found(_ path: String, _ st: stat?) {
             files.append(path)
-            if stamping { stamps.append(st.map(FileStamp.init)) }
         }
 
         mutating func skip(_ path: String, _ reason: String) {
@@ -91,7 +76,6 @@ public enum ArticleFiles {
                 entries.append((name, entry.pointee.d_type))
             }
             defer { closedir(stream) }
-            let folder = dirfd(stream)
             entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
 
             let prefix = directory.hasByteSuffix("/") ? directory : directory + "/"
@@ -103,16 +87,7 @@ public enum ArticleFiles {
                 }
                 let path = prefix + name
                 switch Int32(type) {
-                case Int32(DT_REG):
-                    guard stamping else {
-                        files.append(path)
-                        continue
-                    }
-                    var st = stat()
-                    let ok = (raw + [0]).withUnsafeBufferPointer { name in
-                        name.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &st, 0) == 0 }
-                    }
-                    found(path, ok ? st : nil)
+                case Int32(DT_REG): files.append(path)
                 case Int32(DT_DIR): enterDirectory(path)
                 case Int32(DT_LNK): follow(path)
                 case Int32(DT_FIFO): skip(path, "not a regular file (a named pipe)")
