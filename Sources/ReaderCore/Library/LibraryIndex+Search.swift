@@ -126,6 +126,10 @@ extension LibraryIndex {
     /// the title, best first; the other matches follow them newest first. That is the exact
     /// ranking whenever there are no more matches than that, and it costs the same for
     /// seventy thousand matches as for two hundred: weighing a match unpacks its text.
+    /// For a one-character CJK word (a prefix the table gathers in full before its first
+    /// match), the newest kept texts are looked in first, the table taking over when the
+    /// words turn out rare (`textWalkTooDear`); the query's characters are folded by what the
+    /// index keeps of its folding (`queryFolding`).
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
         var conditions = ["skip IS NULL", "dup = 0"]
         var arguments: [(any DatabaseValueConvertible)?] = []
