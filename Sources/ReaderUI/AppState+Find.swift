@@ -56,6 +56,9 @@ public struct LibraryFind: Hashable, Sendable {
     public var answered: Int?
     public var problem: String?
     public var truncated = false
+    /// The same query asked again because the library changed: its results keep the
+    /// selected article selected, where it is on screen, instead of going to the top.
+    public var again = false
 
     /// The words the in-article search looks for when a match is opened: the first word or
     /// phrase of the query (a title word if it has no other).
@@ -182,8 +185,21 @@ extension AppState {
             find?.query = text
             find?.generation = findGeneration
             find?.searching = true
+            find?.again = false
         }
         return [.findInLibrary(query: text, generation: findGeneration)]
+    }
+
+    /// The library changed under a search: the same query runs again, as a new generation
+    /// (results of the old library are dropped), so the list shows what matches now.
+    mutating func findAgain() -> [Effect] {
+        guard var shown = find else { return [] }
+        findGeneration += 1
+        shown.generation = findGeneration
+        shown.searching = true
+        shown.again = true
+        find = shown
+        return [.findInLibrary(query: shown.query, generation: findGeneration)]
     }
 
     /// The background search reports: results of the newest search replace the list's;
@@ -193,7 +209,10 @@ extension AppState {
     public mutating func adoptFindResults(_ results: FindResults) {
         guard var shown = find, shown.generation == results.generation else { return }
         let rest = shown.answered == results.generation
-        let selected = rest ? libraryIndex(ofRow: selection) : nil
+        // The rest of a search, or a search run again over a reloaded library: the selected
+        // article stays selected, where it was on screen.
+        let selectedID = rest || shown.again ? libraryIndex(ofRow: selection).map { library.ids[$0] } : nil
+        let selectedRow = selection - listTop
         shown.hits = results.hits
         if rest {
             shown.snippets.merge(results.snippets) { kept, _ in kept }
@@ -206,8 +225,9 @@ extension AppState {
         shown.truncated = results.truncated
         find = shown
         deriveListRows()
-        if let selected, let row = row(of: selected) {
+        if let selectedID, let index = library.index(of: selectedID), let row = row(of: index) {
             selection = row
+            keepSelection(onRow: selectedRow)
         } else {
             selection = 0
             listTop = 0

@@ -111,9 +111,11 @@ extension AppState {
     }
 
     /// Puts a reloaded library in place, keeping the open article and the place in it, and
-    /// the selection; the status bar says what changed.
+    /// the selection; the status bar says what changed. A library search on (its prompt or
+    /// the list it filtered) runs again over the new library: the effect that asks for it.
+    @discardableResult
     public mutating func replaceLibrary(articles new: [Article], skipped newSkipped: [SkippedFile],
-                                        changes: LibraryChanges) {
+                                        changes: LibraryChanges) -> [Effect] {
         let open = currentArticle
         // The text at the top of the pane, to find again in the reloaded (maybe edited) article.
         let anchor = readingPosition
@@ -153,6 +155,7 @@ extension AppState {
         selection = selectedID.flatMap { library.index(of: $0) }.flatMap { row(of: $0) } ?? row(of: current) ?? 0
         keepSelection(onRow: selectedRow)
         message = note
+        return findAgain()
     }
 
     /// The open article is gone or changed: its search (prompt included) and the preview
@@ -173,7 +176,7 @@ extension AppState {
 
     /// Scrolls the list so that the selection shows on `row` (as before a change), or as near
     /// to it as the list allows.
-    private mutating func keepSelection(onRow row: Int) {
+    mutating func keepSelection(onRow row: Int) {
         let rows = listVisibleItems
         listTop = clamp(selection - clamp(row, 0, rows - 1), 0, max(0, listCount - rows))
         if selection < listTop { listTop = selection }

@@ -12,6 +12,9 @@
 // three ways: every result ranked, the newest 50, and the best 50 (as the reader's search
 // prompt asks, `LibrarySearch.run(query, limit: 50)`); it prints the medians and counts.
 // `index-search --limited INDEX QUERY...` leaves out every result ranked.
+// `index-search --reader INDEX QUERY...` times what the reader's search prompt runs for each
+// query typed: the first page of matches with their context lines (`LibraryFinding.run`,
+// limit `firstPage`), shown at once, and then all of them (limit `LibraryFinding.limit`).
 // `index-lists` builds or refreshes INDEX for LIBRARY as `yuedu index --no-similar` does but
 // leaves the articles' text out of the search tables: every row the list, a start and
 // `yuedu list` read, for a library whose full first build would take hours on a small machine
@@ -57,6 +60,7 @@ func benchmarkIndexOpen(_ arguments: [String]) {
 }
 
 func benchmarkIndexSearch(_ arguments: [String]) {
+    if arguments.first == "--reader" { return benchmarkReaderFind(Array(arguments.dropFirst())) }
     let limited = arguments.first == "--limited"
     let arguments = limited ? Array(arguments.dropFirst()) : arguments
     guard arguments.count >= 2 else { print("usage: index-search [--limited] INDEX QUERY..."); exit(2) }
@@ -72,6 +76,24 @@ func benchmarkIndexSearch(_ arguments: [String]) {
             var times: [Double] = []
             for _ in 0..<7 { times.append(milliseconds { count = try! search.run(query, limit: limit).count }) }
             line += "\t\(order)\(limit.map { " limit \($0)" } ?? ", all"): \(count) results, median \(format(median(times)))"
+        }
+        print(line)
+    }
+}
+
+func benchmarkReaderFind(_ arguments: [String]) {
+    guard arguments.count >= 2 else { print("usage: index-search --reader INDEX QUERY..."); exit(2) }
+    let index = try! LibraryIndex(path: arguments[0])
+    for text in arguments.dropFirst() {
+        var line = text
+        for (name, limit, snippets) in [("first page", LibraryFinding.firstPage, LibraryFinding.firstSnippets),
+                                        ("all", LibraryFinding.limit, 0)] {
+            var count = 0
+            func run() { count = LibraryFinding.run(text, generation: 1, in: .index(index), limit: limit, snippetCount: snippets).hits.count }
+            run()
+            var times: [Double] = []
+            for _ in 0..<7 { times.append(milliseconds(run)) }
+            line += "\t\(name): \(count) results, median \(format(median(times)))"
         }
         print(line)
     }

@@ -181,8 +181,11 @@ final class LibraryLoader {
         }
     }
 
-    /// Applies what the background thread has sent since the last call (on `.wake`).
-    func deliver(into state: inout AppState) {
+    /// Applies what the background thread has sent since the last call (on `.wake`), and
+    /// returns the effects the state asks for then (a library search run again when the
+    /// library changed under it).
+    func deliver(into state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
         for message in inbox.drain() {
             switch message {
             case .batch(let p):
@@ -197,7 +200,7 @@ final class LibraryLoader {
                 self.store = store
                 finished = true
                 listed = true
-                state.replaceLibrary(articles: store.articles, skipped: store.skipped, changes: changes)
+                effects += state.replaceLibrary(articles: store.articles, skipped: store.skipped, changes: changes)
                 onLoaded?(state)
             case .indexed(let articles, let skipped, let done, let total):
                 state.addArticles(articles, skipped: skipped, filesRead: done, filesTotal: total)
@@ -211,7 +214,7 @@ final class LibraryLoader {
                 guard let listing else {
                     let skipped = walkSkipped + indexSkipped
                     if skipped != state.skipped {
-                        state.replaceLibrary(articles: state.articles, skipped: skipped, changes: changes)
+                        effects += state.replaceLibrary(articles: state.articles, skipped: skipped, changes: changes)
                     } else {
                         state.finishLoading()
                     }
@@ -223,7 +226,7 @@ final class LibraryLoader {
                     // The batches showed the articles as they came: nothing to say.
                     state.finishLoading()
                 } else if !changes.isEmpty || skipped != state.skipped {
-                    state.replaceLibrary(articles: listing.articles, skipped: skipped, changes: changes)
+                    effects += state.replaceLibrary(articles: listing.articles, skipped: skipped, changes: changes)
                 } else {
                     state.finishLoading()
                 }
@@ -245,6 +248,7 @@ final class LibraryLoader {
                 }
             }
         }
+        return effects
     }
 
     private static func spawn(_ work: @escaping @Sendable () -> Void) {

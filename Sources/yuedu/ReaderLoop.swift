@@ -59,7 +59,7 @@ struct ReaderLoop {
                 case .terminate(let signal):
                     return 128 + signal
                 case .wake:
-                    library?.deliver(into: &state)
+                    if let effects = library?.deliver(into: &state), perform(effects, on: &state) { return 0 }
                     persistence.deliver(into: &state)
                     persistence.deliverReadMarks(into: &state)
                     finder.deliver(into: &state)

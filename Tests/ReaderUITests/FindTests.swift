@@ -258,6 +258,51 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         #expect(s.listCount == 2)
     }
 
+    // MARK: Reloads
+
+    /// A new article that `乡村` finds, dated after the others.
+    static let villageLibrary = Article(title: "乡村图书馆", date: ArticleDate(year: 2030, month: 1, day: 1), site: "测试",
+                                        body: [Block(.paragraph, "乡村的书。")], path: "lib/新.txt")
+
+    @Test func aReloadRunsTheSearchAgainUnderThePrompt() throws {
+        var s = try state(width: 80, height: 24)
+        find("乡村", in: &s)
+        #expect(s.listCount == 1)
+        let generation = try #require(s.find?.generation)
+        let effects = s.replaceLibrary(articles: ArticleStore(articles: s.articles + [Self.villageLibrary]).articles,
+                                       skipped: [], changes: LibraryChanges(added: ["lib/新.txt"]))
+        #expect(effects == [.findInLibrary(query: "乡村", generation: generation + 1)])
+        #expect(s.find?.searching == true)
+        // The old library's answer, late, is dropped; the new one shows the new match too.
+        s.adoptFindResults(FindResults(generation: generation, hits: []))
+        #expect(s.listCount == 1)
+        deliverFind(&s)
+        #expect(s.listCount == 2)
+        #expect((0..<2).compactMap { s.libraryIndex(ofRow: $0).map { s.articles[$0].title } }.contains("乡村图书馆"))
+        guard case .find? = s.topLayer else { Issue.record("the prompt stays: \(s.layers)"); return }
+        #expect(s.findPrompt?.text == "乡村")
+    }
+
+    @Test func aReloadRunsTheSearchAgainInTheFilteredListAndKeepsTheSelection() throws {
+        var s = try state(width: 80, height: 24)
+        find("的", in: &s)
+        _ = s.press(.enter)
+        _ = s.apply(.focusNext)
+        _ = s.apply(.lineDown)
+        let selected = try #require(s.libraryIndex(ofRow: s.selection).map { s.library.ids[$0] })
+        let effects = s.replaceLibrary(articles: ArticleStore(articles: s.articles + [Self.villageLibrary]).articles,
+                                       skipped: [], changes: LibraryChanges(added: ["lib/新.txt"]))
+        #expect(effects.count == 1)
+        deliverFind(&s)
+        #expect(s.listCount == 3, "the new article has 的 too")
+        #expect(s.libraryIndex(ofRow: s.selection).map { s.library.ids[$0] } == selected)
+
+        // Without a search, a reload asks for nothing.
+        _ = s.apply(.cancel)
+        #expect(s.find == nil)
+        #expect(s.replaceLibrary(articles: s.articles, skipped: [], changes: LibraryChanges()).isEmpty)
+    }
+
     // MARK: Read state
 
     @Test func unreadFiltersByReadMarks() throws {

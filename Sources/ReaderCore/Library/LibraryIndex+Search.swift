@@ -20,6 +20,29 @@ extension LibraryIndex {
         var prefixed = false
         /// Each word's tokens as `match` asks for them, for articles not yet in the table.
         var tokens: [(pieces: [(token: String, prefix: Bool)], titleOnly: Bool)] = []
+        /// Every word, folded and lower-cased, and whether it is a `title:` word.
+        var words: [(term: String, titleOnly: Bool)] = []
+        /// Whether every word is CJK characters alone: an article then matches exactly when
+        /// its folded title or text holds each word (`hasWords`), which the kept text answers
+        /// at once, whereas the table gathers a prefix's every bigram before its first match.
+        var cjkOnly = true
+
+        /// Whether the folded `title` (or, unless a `title:` word, `body`) holds each word:
+        /// the match itself when `cjkOnly`.
+        func hasWords(title: String, body: () -> [UInt8]) -> Bool {
+            for word in words where !title.utf8.contains(word.term.utf8) {
+                if word.titleOnly || !PackedText.contains(body(), word.term) { return false }
+            }
+            return true
+        }
+
+        /// Whether the tokens of the folded `title` alone have every word's (what `titleMatch`
+        /// asks of the table).
+        func titleMatches(_ title: String) -> Bool {
+            var plain = self
+            plain.tokens = tokens.map { ($0.pieces, true) }
+            return plain.matches(title: title) { "" }
+        }
 
         /// Whether an article's title and text (folded, lower-cased), tokenized as the table
         /// would hold them, have what `match` asks for: every token of every word, in the
@@ -43,6 +66,26 @@ extension LibraryIndex {
 
     /// Articles a search by date asks the table about one by one before it reads every match.
     static let probeLimit = 300
+
+    /// Whether walking the articles' kept texts in turn (for a `cjkOnly` query) is likely to
+    /// cost more than asking the table, having `found` of the `wanted` matches in `checked`
+    /// texts: at the rate so far, finding the rest would take more than `base` plus `perMatch`
+    /// texts per match wanted. A common word is found in a few texts each (`党`: 50 in 53),
+    /// where the table would gather all its rows first; a rare one soon hands over to the
+    /// table, which answers it from short lists. Decided after `textChecksAtLeast` texts.
+    static func textWalkTooDear(checked: Int, found: Int, wanted: Int, base: Int = 64, perMatch: Int = 2) -> Bool {
+        guard checked >= textChecksAtLeast else { return false }
+        let projected = Double(checked) * Double(wanted) / Double(max(found, 1))
+        return projected > Double(base + perMatch * wanted)
+    }
+    static let textChecksAtLeast = 16
+    /// Matches in the list's order at most that a walk of the texts looks for: each costs a
+    /// text unpacked, where reading every match from the table once (tens of milliseconds
+    /// for a common character) then costs a row each.
+    static let textWalkMost = 500
+    /// Titles checked per match wanted before the title walk hands over to the table: a title
+    /// costs a page read and no unpacking.
+    static let titlesPerMatch = 30
     /// Matches few enough to read each one's row rather than walk the list past the others.
     static let fewMatches = 500
 
@@ -53,6 +96,8 @@ extension LibraryIndex {
         func add(_ raw: String, titleOnly: Bool) {
             let term = folding.fold(raw).lowercased()
             plan.terms.append(term)
+            plan.words.append((term, titleOnly))
+            if term.isEmpty || !term.unicodeScalars.allSatisfy({ SearchTokens.kind($0) == .cjk }) { plan.cjkOnly = false }
             let pieces = SearchTokens.queryTokens(term)
             if !pieces.isEmpty { plan.tokens.append((pieces, titleOnly)) }
             if let expression = SearchTokens.expression(for: term) {
@@ -81,8 +126,11 @@ extension LibraryIndex {
     /// the title, best first; the other matches follow them newest first. That is the exact
     /// ranking whenever there are no more matches than that, and it costs the same for
     /// seventy thousand matches as for two hundred: weighing a match unpacks its text.
+    /// For a one-character CJK word (a prefix the table gathers in full before its first
+    /// match), the newest kept texts are looked in first, the table taking over when the
+    /// words turn out rare (`textWalkTooDear`); the query's characters are folded by what the
+    /// index keeps of its folding (`queryFolding`).
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
-        let plan = Self.plan(query, folding: folding)
         var conditions = ["skip IS NULL", "dup = 0"]
         var arguments: [(any DatabaseValueConvertible)?] = []
         for site in query.sites {
@@ -105,41 +153,82 @@ extension LibraryIndex {
             conditions.append("date > 0 AND date < ?")
             arguments.append(before)
         }
-        let ranked = query.order == .relevance && plan.match != nil
         return try read { db in
+            let plan = Self.plan(query, folding: try Self.queryFolding(db, for: query, folding: folding))
+            // Kept texts are walked for CJK words with a prefix (a one-character word), which
+            // the table answers slowly; the other words it answers row by row as fast.
+            // Articles whose search rows are not written yet (`completeFullText`): each is
+            // checked in its file, which is slower but finds what the table would. They have
+            // no kept text yet either, so the kept texts are not walked while there are any.
+            let pending = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM fts_pending"))
+            let walksTexts = plan.cjkOnly && plan.prefixed && textWalks && pending.isEmpty
+            let ranked = query.order == .relevance && plan.match != nil
             var hits: [Int64: SearchHit] = [:]
             let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "
                                            + conditions.joined(separator: " AND "))
             let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
             let pathOf = try db.makeStatement(sql: "SELECT path FROM file WHERE docid = ?")
-            // Articles whose search rows are not written yet (`completeFullText`): each is
-            // checked in its file, which is slower but finds what the table would.
-            let pending = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM fts_pending"))
-            var lastRead: (docid: Int64, text: IndexedText?)?
+            var lastRead: (docid: Int64, kept: KeptText?)?
             /// The folded title and text of `docid`: kept in `fts_text`, or read from the file
             /// of an article still pending (the last one read is kept: a check and its hit ask
             /// for the same article in turn).
             func kept(_ docid: Int64) throws -> KeptText? {
-                if let found = try Row.fetchOne(text, arguments: [docid]) { return KeptText(title: found[0], packed: found[1]) }
+                if let found = try KeptText(docid, text) { return found }
                 guard pending.contains(docid) else { return nil }
-                if let lastRead, lastRead.docid == docid { return lastRead.text.map(KeptText.init) }
+                if let lastRead, lastRead.docid == docid { return lastRead.kept }
                 guard let path = try String.fetchOne(pathOf, arguments: [docid]) else { return nil }
-                let read = Self.searchText(ofFileAt: path, folding: self.folding)
+                let read = Self.searchText(ofFileAt: path, folding: self.folding).map(KeptText.init)
                 lastRead = (docid, read)
-                return read.map(KeptText.init)
+                return read
             }
             /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
-            /// score when `scored`.
-            func hit(_ docid: Int64, scored: Bool = false) throws -> SearchHit? {
+            /// score when `scored`. `known` is its kept text when already read, `checked` that
+            /// its words were found there (`hasWords`).
+            func hit(_ docid: Int64, scored: Bool = false, known: KeptText? = nil, checked: Bool = false) throws -> SearchHit? {
                 guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
-                guard !plan.checks.isEmpty || scored else { return SearchHit(article: Self.head(found), score: 0) }
-                guard var kept = try kept(docid) else { return nil }
-                let title = kept.title
-                for check in plan.checks where !title.utf8.contains(check.term.utf8) {
-                    if check.titleOnly || !kept.bodyContains(check.term) { return nil }
+                guard (!plan.checks.isEmpty && !checked) || scored else { return SearchHit(article: Self.head(found), score: 0) }
+                guard let kept = try known ?? kept(docid) else { return nil }
+                if !checked {
+                    // The words are looked for in the unpacked bytes, made into a string only
+                    // to be scored.
+                    for check in plan.checks where !kept.title.utf8.contains(check.term.utf8) {
+                        if check.titleOnly || !PackedText.contains(kept.bytes(), check.term) { return nil }
+                    }
                 }
                 guard scored else { return SearchHit(article: Self.head(found), score: 0) }
-                return SearchHit(article: Self.head(found), score: Self.score(plan.terms, title: title, body: kept.body()))
+                return SearchHit(article: Self.head(found), score: Self.score(plan.terms, title: kept.title, body: kept.body()))
+            }
+            /// Walks `rows` (last indexed first, or the list's order) for a `walksTexts` query, each
+            /// article's words looked for in its kept text, until `enough` matches or
+            /// `textWalkTooDear` says the table would answer sooner; whether it saw them all.
+            /// A row is a docid, or a docid and its kept title (`titles`: the words' tokens
+            /// looked for in the title alone) or title and packed text.
+            func walkTexts(_ rows: RowCursor, enough: Int, titles: Bool = false, scored: Bool = false,
+                           skipping: Set<Int64> = [],
+                           add: (Int64, SearchHit) -> Void) throws -> (complete: Bool, found: Int) {
+                var checked = 0, found = 0
+                while found < enough {
+                    if titles ? Self.textWalkTooDear(checked: checked, found: found, wanted: enough, perMatch: Self.titlesPerMatch)
+                              : Self.textWalkTooDear(checked: checked, found: found, wanted: enough) {
+                        return (false, found)
+                    }
+                    guard let r = try rows.next() else { return (true, found) }
+                    checked += 1
+                    let docid: Int64 = r[0]
+                    if skipping.contains(docid) { continue }
+                    if titles {
+                        if hits[docid] != nil { continue }
+                        guard plan.titleMatches(r[1]), let h = try hit(docid, scored: true) else { continue }
+                        add(docid, h)
+                    } else {
+                        guard let kept = try r.count >= 3 ? KeptText(title: r[1], packed: r[2]) : kept(docid),
+                              plan.hasWords(title: kept.title, body: kept.bytes),
+                              let h = try hit(docid, scored: scored, known: kept, checked: true) else { continue }
+                        add(docid, h)
+                    }
+                    found += 1
+                }
+                return (false, found)
             }
             let listed = "SELECT docid FROM file INDEXED BY file_list WHERE " + conditions.joined(separator: " AND ")
                 + " ORDER BY date DESC, title, path"
@@ -155,7 +244,7 @@ extension LibraryIndex {
             }
             let pendingNewestFirst = pending.sorted(by: >)
             func pendingMatches(_ docid: Int64, titleOnly: Bool = false) throws -> Bool {
-                guard var kept = try kept(docid) else { return false }
+                guard let kept = try kept(docid) else { return false }
                 if titleOnly {
                     var plain = plan
                     plain.tokens = plan.tokens.map { ($0.pieces, true) }
@@ -200,6 +289,12 @@ extension LibraryIndex {
                 let probe = try db.makeStatement(sql: "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?")
                 var ordered: [SearchHit] = []
                 var probes = plan.prefixed || limit == nil ? Self.probeLimit : 0
+                // CJK words: the newest articles' texts first, while they match often enough
+                // (exact, so the table carries on from where the walk stopped).
+                if walksTexts, let limit, limit <= Self.textWalkMost,
+                   try walkTexts(rows, enough: limit, skipping: excluding, add: { ordered.append($1) }).complete || ordered.count >= limit {
+                    return ordered
+                }
                 var matches: Set<Int64>?
                 while limit.map({ ordered.count < $0 }) ?? true, let r = try rows.next() {
                     let docid: Int64 = r[0]
@@ -231,9 +326,28 @@ extension LibraryIndex {
             guard ranked else { return try newest(limit: limit, excluding: []) }
             // Ranked: the last indexed matches and those with every word in the title are
             // weighed; when there are more matches than that, the others follow, newest first.
-            let complete = try walk(match) { count in count >= rankedCandidates }
+            let cap = rankedCandidates
+            var complete: Bool
+            if walksTexts {
+                // The last indexed texts first, as the table would give them; the table goes
+                // on from there when the words are rare (it skips what was found).
+                let newestTexts = try Row.fetchCursor(db, sql: "SELECT docid, title, body FROM fts_text ORDER BY docid DESC")
+                let (all, found) = try walkTexts(newestTexts, enough: cap, scored: true) { hits[$0] = $1 }
+                complete = all
+                if !all, found < cap { complete = try walk(match) { count in found + count >= cap } }
+            } else {
+                complete = try walk(match) { count in count >= cap }
+            }
             if !complete, let titleMatch = plan.titleMatch {
-                _ = try walk(titleMatch, titleOnly: true) { count in count >= rankedCandidates }
+                // Likewise for the matches with every word in the title, from the titles.
+                var walked = (complete: false, found: 0)
+                if walksTexts {
+                    let newestTitles = try Row.fetchCursor(db, sql: "SELECT docid, title FROM fts_text ORDER BY docid DESC")
+                    walked = try walkTexts(newestTitles, enough: cap, titles: true) { hits[$0] = $1 }
+                }
+                if !walked.complete, walked.found < cap {
+                    _ = try walk(titleMatch, titleOnly: true) { count in walked.found + count >= cap }
+                }
             }
             var ordered = Array(hits.values)
             ordered.sort { a, b in
@@ -246,37 +360,40 @@ extension LibraryIndex {
         }
     }
 
-    /// An article's folded title and text as a search reads them: the text unpacked when
-    /// first asked for, and only as bytes while it is only looked in.
-    struct KeptText {
-        var title: String
-        private var packed: Data?
-        private var bytes: [UInt8]?
-        private var unpacked: String?
+    /// An article's kept text (`fts_text`), or one read from its file while it is pending:
+    /// its folded title, and its folded text, unpacked when first asked for.
+    final class KeptText {
+        let title: String
+        private let packed: Data?
+        private var unpacked: [UInt8]?
+
+        /// The kept text of `docid` read with `statement` (`SELECT title, body FROM fts_text
+        /// WHERE docid = ?`); nil when it has none.
+        convenience init?(_ docid: Int64, _ statement: Statement) throws {
+            guard let row = try Row.fetchOne(statement, arguments: [docid]) else { return nil }
+            self.init(title: row[0], packed: row[1])
+        }
 
         init(title: String, packed: Data) {
             self.title = title
             self.packed = packed
         }
 
+        /// The text of a file read now (`searchText(ofFileAt:folding:)`).
         init(_ text: IndexedText) {
             title = text.title
-            unpacked = text.body
+            packed = nil
+            unpacked = Array(text.body.utf8)
         }
 
-        /// Whether the text holds `term`.
-        mutating func bodyContains(_ term: String) -> Bool {
-            if let unpacked { return unpacked.utf8.contains(term.utf8) }
-            if bytes == nil { bytes = packed.flatMap(PackedText.unpackBytes) ?? [] }
-            return PackedText.contains(bytes!, term)
-        }
-
-        mutating func body() -> String {
-            if unpacked == nil {
-                unpacked = bytes.map { String(decoding: $0, as: UTF8.self) } ?? packed.flatMap(PackedText.unpack) ?? ""
-            }
+        /// The folded text's UTF-8.
+        func bytes() -> [UInt8] {
+            if unpacked == nil { unpacked = packed.flatMap(PackedText.unpackBytes) ?? [] }
             return unpacked!
         }
+
+        /// The folded text.
+        func body() -> String { String(decoding: bytes(), as: UTF8.self) }
     }
 
     /// How well `title` and `body` (folded, lower-cased) match `terms`: for each term, 10 when

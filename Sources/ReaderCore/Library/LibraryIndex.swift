@@ -23,6 +23,9 @@ import GRDB
 /// rows, in steps, each removing its articles from `fts_pending` (so a killed pass goes on
 /// where it stopped). An article has both or neither. Search checks the articles still
 /// pending in their files.
+///
+/// `fold_change` keeps the characters the folding changes, so that a query is folded without
+/// loading the folding's own table (`LibraryIndex+QueryFolding.swift`).
 public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The schema this code reads and writes; another version is rebuilt.
     public static let schemaVersion = 4
@@ -39,6 +42,10 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// The matches a ranked search with a limit weighs (`LibraryIndex.rankedCandidates`;
     /// smaller in tests).
     var rankedCandidates = LibraryIndex.rankedCandidates
+    /// Whether a query of CJK words checks the newest kept texts before asking the full-text
+    /// table for a one-character word (`FullTextPlan.cjkOnly`, `prefixed`); off in tests, to
+    /// compare with the table's answers.
+    var textWalks = true
 
     /// Opens (or makes) the index at `path` for text folded with `folding`.
     public init(path: String, folding: SearchFolding = .variants) throws {
@@ -115,6 +122,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                         throw Unusable(reason: "is not a yuedu index")
                     }
                     try createReadingIndexes(db)
+                    try keepFoldChanges(db, folding: folding)
                     // Reads every row's page: a truncated or garbled table says so here.
                     _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
                     return .commit

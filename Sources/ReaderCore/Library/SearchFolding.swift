@@ -9,19 +9,42 @@ public struct SearchFolding: Sendable {
     /// Stored in the index; an index folded another way is re-indexed.
     public var name: String
     public var fold: @Sendable (String) -> String
+    /// The folding as the characters it changes, each with what it becomes, when it maps one
+    /// character to one (nil otherwise, or when its table cannot be had). The index keeps
+    /// these, so that a query is folded by looking up its few characters rather than by
+    /// loading the whole table (`SearchFolding.variants`: OpenCC, tens of milliseconds).
+    public var changes: (@Sendable () -> [(from: UInt32, to: UInt32)]?)?
 
-    public init(name: String, fold: @escaping @Sendable (String) -> String) {
+    public init(name: String, changes: (@Sendable () -> [(from: UInt32, to: UInt32)]?)? = nil,
+                fold: @escaping @Sendable (String) -> String) {
         self.name = name
+        self.changes = changes
         self.fold = fold
     }
 
     /// Text as it is.
     public static let identity = SearchFolding(name: "identity") { $0 }
 
+    /// The folding named `name` that changes the characters of `map` (code point → code
+    /// point) and leaves every other as it is: what `changes` lists, looked up.
+    public static func mapping(_ name: String, _ map: [UInt32: UInt32]) -> SearchFolding {
+        SearchFolding(name: name) { text in
+            guard text.unicodeScalars.contains(where: { map[$0.value] != nil }) else { return text }
+            var out = String.UnicodeScalarView()
+            for s in text.unicodeScalars {
+                out.append(map[s.value].flatMap(Unicode.Scalar.init) ?? s)
+            }
+            return String(out)
+        }
+    }
+
     /// Simplified and traditional characters as one (OpenCC's tables, loaded the first time
     /// text with a character they cover is folded, so that opening the index for the list,
     /// or a search for `（12345）`, costs nothing). Without OpenCC's data, text is left as it is.
-    public static let variants = SearchFolding(name: "variants") { text in
+    public static let variants = SearchFolding(name: "variants", changes: {
+        guard case .success(let table) = ChineseVariants.shared else { return nil }
+        return table.changes
+    }) { text in
         guard text.unicodeScalars.contains(where: { ChineseVariants.covers($0.value) }),
               case .success(let table) = ChineseVariants.shared else { return text }
         return table.fold(text)

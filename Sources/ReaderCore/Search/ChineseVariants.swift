@@ -176,6 +176,15 @@ public final class ChineseVariants: Sendable {
         }
     }
 
+    /// Every character `fold` changes, with its canonical form, in code point order.
+    public var changes: [(from: UInt32, to: UInt32)] {
+        var out: [(from: UInt32, to: UInt32)] = []
+        for (i, c) in table.enumerated() where c != 0 && UInt32(c) != Self.base + UInt32(i) {
+            out.append((Self.base + UInt32(i), UInt32(c)))
+        }
+        return out
+    }
+
     /// How many characters have variants (members of classes of two or more).
     public var characterCount: Int { classes.values.reduce(0) { $0 + $1.count } }
 
