@@ -74,7 +74,7 @@ struct Search: ParsableCommand {
         }
         if !text.isComplete {
             Printing.warn("the search index is \(text.percent)% built (`yuedu index` completes it); "
-                          + "the other \(text.pending) articles are searched in their text, more slowly")
+                          + "the other \(text.pending) articles are searched in their files, more slowly")
         }
         let persistence = PersistencePaths(environment: ProcessInfo.processInfo.environment)
         var bookmarks = parsed.bookmarked ? BookmarkStore(paths: persistence) : nil

@@ -138,6 +138,41 @@ import Glibc
         #expect(listed.stdout.split(separator: "\n").count == 3000)
     }
 
+    /// Killed in the second phase (the list written, the search rows not all): the next run
+    /// reads nothing again for the list and writes the search rows of what is left.
+    @Test func killedDuringTheFullTextPassThenACleanStartCompletesIt() throws {
+        let lib = try Library(count: 3000)
+        defer { lib.clean() }
+        let log = lib.base + "/index.err"
+        let pid = try spawn([yueduBinary, "index", "--no-similar", lib.root], environment: lib.environment, stderr: log)
+        let deadline = Date().addingTimeInterval(120)
+        var listed = false
+        while Date() < deadline, !listed {
+            listed = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("list ready after")
+            if !listed { usleep(5_000) }
+        }
+        #expect(listed)
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        #expect(status & 0x7f == SIGKILL, "the indexer was still running when killed")
+        let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(!said.contains("full text after"), "killed after the second phase: \(said)")
+
+        // The list is complete; search is too (it reads what is left from the files).
+        let half = try lib.yuedu(["search", "--cached", "蟋蟀", lib.root])
+        #expect(half.stderr.contains("% built ("), "\(half.stderr)")
+        #expect(half.stdout.split(separator: "\n").count == 3000)
+        let resumed = try lib.yuedu(["index", "--no-similar", lib.root])
+        #expect(resumed.stdout.hasPrefix("0 indexed, 0 changed, 0 removed, 0 skipped (3001 unchanged)"), "\(resumed.stdout)")
+        #expect(resumed.stderr.contains("full text after"), "\(resumed.stderr)")
+        let whole = try lib.yuedu(["search", "--cached", "蟋蟀", lib.root])
+        #expect(whole.stderr == "")
+        #expect(whole.stdout == half.stdout)
+        let one = try lib.yuedu(["search", "--cached", "第2999篇", lib.root])
+        #expect(one.stdout.split(separator: "\n").count == 1 && one.stdout.contains("生成的文章第2999篇"), "\(one.stdout)")
+    }
+
     @Test func searchIsCompleteBeforeTheFullTextPassAndTheNextRunFinishesIt() throws {
         let lib = try Library(count: 300)
         defer { lib.clean() }
@@ -196,13 +231,13 @@ final class Results: @unchecked Sendable {
 }
 
 /// Starts a program without waiting for it; returns its pid.
-func spawn(_ arguments: [String], environment: [String: String]) throws -> pid_t {
+func spawn(_ arguments: [String], environment: [String: String], stderr: String = "/dev/null") throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
     for fd in open.compactMap({ Int32($0) }) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
     let env = environment.map { "\($0.key)=\($0.value)" }

@@ -220,8 +220,17 @@ import Testing
             let dir = tmux.home + "/.config/yuedu"
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try "[wrap]\nambiguous-wide = \(setting)\n".write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
-            try tmux.startReader("SCREENDIR=\(shellQuoted(tmux.home + "/screens")) screen -c \(shellQuoted(rc)) \(shellQuoted(yueduBinary)) \(shellQuoted(library))",
-                                 waitFor: "READ")
+            try tmux.shell("cd \(shellQuoted(repositoryRoot.path)) && SCREENDIR=\(shellQuoted(tmux.home + "/screens")) screen -c \(shellQuoted(rc)) \(shellQuoted(yueduBinary)) \(shellQuoted(library))")
+            _ = try tmux.waitFor(text: "READ")
+            // Where the setting is wrong for the terminal (`false` here), a status bar drawn
+            // over the one before is left garbled by the misplaced characters (a frame with
+            // "loading 1/1" can stay on screen): once the reader has settled, Ctrl-L draws
+            // the whole screen again, the same way for every setting.
+            _ = try tmux.settledScreen()
+            try tmux.send("C-l")
+            _ = try tmux.waitFor("'READ' with the library loaded") { rows in
+                rows.contains { $0.contains("READ") } && !rows.contains { $0.contains("Loading…") || $0.contains("loading ") }
+            }
             let screen = try tmux.settledScreen()
             try tmux.send("q")
             try tmux.waitFor("screen gone") { $0.contains { $0.contains("screen is terminating") } || $0.last { !$0.isEmpty } == "$" }

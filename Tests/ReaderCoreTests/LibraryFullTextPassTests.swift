@@ -78,6 +78,45 @@ import Testing
         #expect(before.count == after.count && during.count == after.count)
     }
 
+    /// The first phase writes what the list needs and nothing for search: the text is read,
+    /// folded, packed and tokenized in the second.
+    @Test func theFirstPhaseWritesOnlyTheListsRows() throws {
+        let lib = library()
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        let count = { (table: String) in try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") } }
+        #expect(try count("file") == 24 && count("fts_pending") == 24)
+        #expect(try count("fts_text") == 0)
+        #expect(try index.completeFullText(step: 7) == 24)
+        #expect(try count("fts_text") == 24 && count("fts_pending") == 0)
+    }
+
+    /// An article still pending is searched in its file as it is now; a file gone before the
+    /// second phase gets empty text there (the pass does not stall on it) and leaves nothing
+    /// behind once a refresh drops it.
+    @Test func aPendingArticleIsReadFromItsFile() throws {
+        let lib = IndexedLibrary()
+        lib.put("a.txt", title: "秋虫", body: "蟋蟀在秋天鸣叫。")
+        lib.put("b.txt", title: "句子", date: "2024-03-02", body: "独一无二的句子，也有蟋蟀。")
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        let titles = { (q: String) in
+            try index.search(SearchQuery(parsing: q, order: .date), folding: index.folding, limit: nil).map(\.article.title)
+        }
+        #expect(try titles("蟋蟀") == ["句子", "秋虫"])
+        #expect(try titles("独一无二") == ["句子"])
+        lib.remove("b.txt")
+        #expect(try titles("蟋蟀") == ["秋虫"])
+        #expect(try titles("独一无二") == [])
+        #expect(try index.completeFullText() == 2)
+        #expect(try index.fullTextProgress().isComplete)
+        #expect(try titles("蟋蟀") == ["秋虫"])
+        try lib.refresh(index)
+        #expect(try index.listing().articles.map(\.title) == ["秋虫"])
+        #expect(try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_text") } == 1)
+        #expect(try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fts WHERE fts MATCH '蟋蟀'") } == 1)
+    }
+
     @Test func anArticleChangedBeforeItsRowsWereWrittenLeavesNothingBehind() throws {
         let lib = IndexedLibrary()
         lib.put("a.txt", title: "秋虫", body: "蟋蟀在秋天鸣叫。")
@@ -103,7 +142,7 @@ import Testing
         let other = try lib.open()
         // Both read the same first step; the second to write it finds it taken.
         #expect(try index.completeFullText(step: 5, steps: 1) == 5)
-        let rows = try other.writeFullText([(1, "x", "x"), (2, "y", "y")])
+        let rows = try other.writeFullText([(1, .init(IndexedText(title: "x", body: "x"))), (2, .init(IndexedText(title: "y", body: "y")))])
         #expect(rows == 0)
         #expect(try other.completeFullText(step: 7) == 19)
         #expect(try index.completeFullText() == 0)

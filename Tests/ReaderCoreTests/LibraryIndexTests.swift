@@ -151,9 +151,10 @@ struct IndexedLibrary {
         #expect(try index.listing().articles.map(\.path) == [lib.root + "/b/copy.txt"])
     }
 
-    /// An index that is truncated, garbage or of another schema version is moved aside and
-    /// rebuilt, once, with a notice; nothing of the library is lost.
-    @Test(arguments: ["truncated", "garbage", "version"])
+    /// An index that is truncated, garbage or of another schema version (the one before
+    /// this, whose `fts_pending` meant something else, or any) is moved aside and rebuilt,
+    /// once, with a notice; nothing of the library is lost.
+    @Test(arguments: ["truncated", "garbage", "version", "previous"])
     func aDamagedIndexIsRebuilt(_ damage: String) throws {
         let lib = IndexedLibrary()
         for i in 0..<30 { lib.put("a\(i).txt", title: "文章\(i)", body: String(repeating: "内容很长的正文。", count: 200)) }
@@ -171,11 +172,14 @@ struct IndexedLibrary {
         case "garbage":
             try Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: URL(fileURLWithPath: lib.indexPath))
             unlink(lib.indexPath + "-wal")
+        case "previous":
+            try setUserVersion(lib.indexPath, 3)
         default:
             try setUserVersion(lib.indexPath, 99)
         }
         let index = try lib.open()
         #expect(index.notice?.contains("moved aside") == true)
+        if damage == "previous" { #expect(index.notice?.contains("(schema 3; this yuedu reads 4)") == true, "\(index.notice ?? "")") }
         #expect(FileManager.default.fileExists(atPath: lib.indexPath + ".broken"))
         try lib.refresh(index)
         #expect(try lib.listed(index) == expected)

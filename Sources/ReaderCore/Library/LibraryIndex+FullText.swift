@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 
-/// An article's text as the index keeps it for search: folded and packed. Made while the
-/// files are parsed (on all cores), so that the one writing thread only writes.
-public struct IndexedText: Sendable {
+/// An article's text as search reads it: the title and the text (lead, body), folded and
+/// lower-cased. The second phase of a build makes it from the file, packs the text into
+/// `fts_text` and tokenizes it; a search makes it for an article still pending.
+struct IndexedText: Sendable {
     /// The folded, lower-cased title.
     var title: String
-    /// The folded, lower-cased text, packed (`PackedText`).
-    var packed: Data
+    /// The folded, lower-cased text.
+    var body: String
 }
 
 /// How far the full-text table is: articles whose tokens are in it, of all with text.
@@ -27,22 +28,23 @@ public struct FullTextProgress: Sendable, Equatable {
 
 extension LibraryIndex {
     /// The text of `article` for search, folded with `folding` and lower-cased.
-    static func prepare(_ article: Article, folding: SearchFolding) -> IndexedText {
-        let title = folding.fold(article.title).lowercased()
-        let body = folding.fold(searchText(article)).lowercased()
-        return IndexedText(title: title, packed: PackedText.pack(body))
+    static func searchText(_ article: Article, folding: SearchFolding) -> IndexedText {
+        IndexedText(title: folding.fold(article.title).lowercased(), body: folding.fold(searchText(article)).lowercased())
     }
 
-    /// Fills in `entry.text`, safe on any thread.
-    public func prepare(_ entry: inout IndexUpdate.Entry) {
-        if let article = entry.article, entry.text == nil { entry.text = Self.prepare(article, folding: folding) }
+    /// The text for search of the file at `path` as it is now; nil when it is not an article
+    /// (any more).
+    static func searchText(ofFileAt path: String, folding: SearchFolding) -> IndexedText? {
+        guard case .success(let article) = ArticleFile.readParsed(path: path).parsed.result else { return nil }
+        return searchText(article, folding: folding)
     }
 
     /// Passes that write at least this many articles merge the full-text table after.
     static let optimizeAfter = 1000
 
-    /// Articles tokenized and written per step of `completeFullText` (one transaction each).
-    public static let fullTextStep = 2048
+    /// Articles tokenized and written per step of `completeFullText` (one transaction each;
+    /// two steps are in memory at once, one written while the next is made).
+    public static let fullTextStep = 1024
 
     /// How many articles with text are in the full-text table, of how many; 0 of 0 when none
     /// is pending (counting the kept texts reads all their pages, a search need not pay that).
@@ -50,88 +52,116 @@ extension LibraryIndex {
         try read { db in
             let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_pending") ?? 0
             guard pending > 0 else { return FullTextProgress(done: 0, total: 0) }
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_text") ?? 0
-            return FullTextProgress(done: total - pending, total: total)
+            let done = try Int.fetchOne(db, sql: "SELECT count(*) FROM fts_text") ?? 0
+            return FullTextProgress(done: done, total: done + pending)
         }
     }
 
-    /// Writes the full-text rows of every article still in `fts_pending`, from its kept text
-    /// (the files are not read again): `step` articles at a time, tokenized on all cores, each
-    /// step one transaction that also takes them off `fts_pending`. Calls `progress` after
-    /// each step; returns how many articles it wrote. After a large pass, merges the table's
-    /// segments (FTS5's `optimize`: a first build leaves dozens, and every lookup seeks in
-    /// each; on 10,000 articles 1.1 s once, and a search by date three times faster after).
+    /// Writes the search rows of every article still in `fts_pending`: `step` articles at a
+    /// time, each read from its file again (in the page cache after a first build), folded,
+    /// packed and tokenized on all cores, each step one transaction that writes its kept text
+    /// (`fts_text`) and its full-text rows and takes it off `fts_pending` (so a killed pass
+    /// goes on where it stopped). An article whose file is no longer one gets empty text (the
+    /// next refresh sees the file changed). Calls `progress` after each step; returns how
+    /// many articles it wrote. After a large pass, merges the table's segments (FTS5's
+    /// `optimize`: a first build leaves dozens, and every lookup seeks in each; on 10,000
+    /// articles 1.1 s once, and a search by date three times faster after).
     /// Safe against another process doing the same: an article is written by whichever step
     /// takes it off `fts_pending` first. `steps` stops it early (as a killed pass would).
     @discardableResult
     public func completeFullText(step: Int = fullTextStep, steps: Int = .max,
                                  progress: ((FullTextProgress) -> Void)? = nil) throws -> Int {
         var written = 0
-        var after: Int64 = 0
         var shown = progress == nil ? FullTextProgress(done: 0, total: 0) : try fullTextProgress()
-        for _ in 0..<steps {
+        /// The next `step` pending articles after `after`, their rows made on other threads
+        /// (while the step before is written).
+        func next(after: Int64) throws -> (docids: [Int64], rows: ParallelWork.Started<[FullTextRow]>)? {
             let batch = try read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT p.docid, t.title, t.body FROM fts_pending p JOIN fts_text t ON t.docid = p.docid
+                    SELECT p.docid, f.path FROM fts_pending p JOIN file f ON f.docid = p.docid
                     WHERE p.docid > ? ORDER BY p.docid LIMIT ?
                     """, arguments: [after, step])
-                    .map { (docid: $0[0] as Int64, title: $0[1] as String, body: $0[2] as Data) }
+                    .map { (docid: $0[0] as Int64, path: $0[1] as String) }
             }
-            guard let last = batch.last else { break }
-            after = last.docid
-            let tokens = Self.tokenizeConcurrently(batch.map { ($0.title, $0.body) })
-            written += try writeFullText(zip(batch.map(\.docid), tokens).map { ($0, $1.title, $1.body) })
-            shown.done += batch.count
+            guard !batch.isEmpty else { return nil }
+            let paths = batch.map(\.path), folding = folding
+            return (batch.map(\.docid), ParallelWork.start { Self.prepareConcurrently(paths, folding: folding) })
+        }
+        var batch = steps > 0 ? try next(after: 0) : nil
+        var done = 0
+        while let current = batch {
+            let rows = current.rows.wait()
+            done += 1
+            batch = done < steps ? try next(after: current.docids.last!) : nil
+            written += try writeFullText(zip(current.docids, rows).map { (docid: $0, row: $1) })
+            shown.done += current.docids.count
             progress?(FullTextProgress(done: min(shown.done, shown.total), total: shown.total))
         }
-        // Rows pending without kept text (none are written so) would never be taken off.
-        try execute("DELETE FROM fts_pending WHERE docid NOT IN (SELECT docid FROM fts_text)")
+        // Rows pending without a file (none are left so) would never be taken off.
+        try execute("DELETE FROM fts_pending WHERE docid NOT IN (SELECT docid FROM file)")
         if written >= Self.optimizeAfter { try execute("INSERT INTO fts(fts) VALUES ('optimize')") }
         return written
     }
 
-    /// Writes one step's tokens, for the articles still pending; how many it wrote.
-    func writeFullText(_ rows: [(docid: Int64, title: String, body: String)]) throws -> Int {
+    /// One article's search rows: its kept title and packed text, and their tokens.
+    struct FullTextRow: Sendable {
+        var title: String
+        var packed: Data
+        var titleTokens: String
+        var bodyTokens: String
+
+        init(_ text: IndexedText) {
+            title = text.title
+            packed = PackedText.pack(text.body)
+            titleTokens = SearchTokens.tokens(of: text.title)
+            bodyTokens = SearchTokens.tokens(of: text.body)
+        }
+    }
+
+    /// Writes one step's rows, for the articles still pending; how many it wrote.
+    func writeFullText(_ rows: [(docid: Int64, row: FullTextRow)]) throws -> Int {
         try writeInTransaction { db in
             let take = try db.cachedStatement(sql: "DELETE FROM fts_pending WHERE docid = ?")
+            let kept = try db.cachedStatement(sql: "INSERT INTO fts_text(docid, title, body) VALUES (?, ?, ?)")
             let insert = try db.cachedStatement(sql: "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)")
             var written = 0
-            for row in rows {
-                try take.execute(arguments: [row.docid])
+            for (docid, row) in rows {
+                try take.execute(arguments: [docid])
                 // Already written by another process, or the article changed or went since.
                 guard db.changesCount == 1 else { continue }
-                try insert.execute(arguments: [row.docid, row.title, row.body])
+                try kept.execute(arguments: [docid, row.title, row.packed])
+                try insert.execute(arguments: [docid, row.titleTokens, row.bodyTokens])
                 written += 1
             }
             return written
         }
     }
 
-    /// The tokens (`SearchTokens.tokens`) of each kept title and packed text, on all cores.
-    static func tokenizeConcurrently(_ texts: [(title: String, packed: Data)]) -> [(title: String, body: String)] {
-        var out = [(title: String, body: String)](repeating: ("", ""), count: texts.count)
-        guard !texts.isEmpty else { return out }
-        let chunks = min(texts.count, 64)
+    /// The search rows of the files at `paths`, read, folded, packed and tokenized on all cores.
+    static func prepareConcurrently(_ paths: [String], folding: SearchFolding) -> [FullTextRow] {
+        guard !paths.isEmpty else { return [] }
+        var out = [FullTextRow?](repeating: nil, count: paths.count)
+        let chunks = min(paths.count, 64)
         out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             ParallelWork.perform(iterations: chunks) { chunk in
-                for i in (chunk * texts.count / chunks)..<((chunk + 1) * texts.count / chunks) {
-                    let body = PackedText.unpack(texts[i].packed) ?? ""
-                    slots[i] = (SearchTokens.tokens(of: texts[i].title), SearchTokens.tokens(of: body))
+                for i in (chunk * paths.count / chunks)..<((chunk + 1) * paths.count / chunks) {
+                    let text = searchText(ofFileAt: paths[i], folding: folding) ?? IndexedText(title: "", body: "")
+                    slots[i] = FullTextRow(text)
                 }
             }
         }
-        return out
+        return out.map { $0! }
     }
 
     /// Removes an article's rows from the full-text table, told by its kept text which
     /// tokens they were (a contentless table cannot find them itself); an article still
-    /// pending has none there.
+    /// pending has neither.
     static func removeText(_ db: Database, docid: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM fts_pending WHERE docid = ?").execute(arguments: [docid])
-        let wasPending = db.changesCount == 1
-        if !wasPending, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?"),
-                                                   arguments: [docid]) {
+        if db.changesCount == 1 { return }
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?"),
+                                      arguments: [docid]) {
             let title: String = row[0]
             let body = PackedText.unpack(row[1]) ?? ""
             try db.cachedStatement(sql: "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)")

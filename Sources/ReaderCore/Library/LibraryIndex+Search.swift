@@ -157,19 +157,37 @@ extension LibraryIndex {
             let plan = Self.plan(query, folding: try Self.queryFolding(db, for: query, folding: folding))
             // Kept texts are walked for CJK words with a prefix (a one-character word), which
             // the table answers slowly; the other words it answers row by row as fast.
-            let walksTexts = plan.cjkOnly && plan.prefixed && textWalks
+            // Articles whose search rows are not written yet (`completeFullText`): each is
+            // checked in its file, which is slower but finds what the table would. They have
+            // no kept text yet either, so the kept texts are not walked while there are any.
+            let pending = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM fts_pending"))
+            let walksTexts = plan.cjkOnly && plan.prefixed && textWalks && pending.isEmpty
             let ranked = query.order == .relevance && plan.match != nil
             var hits: [Int64: SearchHit] = [:]
             let row = try db.makeStatement(sql: "SELECT \(Self.headColumns), date FROM file WHERE docid = ? AND "
                                            + conditions.joined(separator: " AND "))
             let text = try db.makeStatement(sql: "SELECT title, body FROM fts_text WHERE docid = ?")
+            let pathOf = try db.makeStatement(sql: "SELECT path FROM file WHERE docid = ?")
+            var lastRead: (docid: Int64, kept: KeptText?)?
+            /// The folded title and text of `docid`: kept in `fts_text`, or read from the file
+            /// of an article still pending (the last one read is kept: a check and its hit ask
+            /// for the same article in turn).
+            func kept(_ docid: Int64) throws -> KeptText? {
+                if let found = try KeptText(docid, text) { return found }
+                guard pending.contains(docid) else { return nil }
+                if let lastRead, lastRead.docid == docid { return lastRead.kept }
+                guard let path = try String.fetchOne(pathOf, arguments: [docid]) else { return nil }
+                let read = Self.searchText(ofFileAt: path, folding: self.folding).map(KeptText.init)
+                lastRead = (docid, read)
+                return read
+            }
             /// The hit for `docid`, nil when the fields or the checked words rule it out; with its
             /// score when `scored`. `known` is its kept text when already read, `checked` that
             /// its words were found there (`hasWords`).
             func hit(_ docid: Int64, scored: Bool = false, known: KeptText? = nil, checked: Bool = false) throws -> SearchHit? {
                 guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
                 guard (!plan.checks.isEmpty && !checked) || scored else { return SearchHit(article: Self.head(found), score: 0) }
-                guard let kept = try known ?? KeptText(docid, text) else { return nil }
+                guard let kept = try known ?? kept(docid) else { return nil }
                 if !checked {
                     // The words are looked for in the unpacked bytes, made into a string only
                     // to be scored.
@@ -203,7 +221,7 @@ extension LibraryIndex {
                         guard plan.titleMatches(r[1]), let h = try hit(docid, scored: true) else { continue }
                         add(docid, h)
                     } else {
-                        guard let kept = try r.count >= 3 ? KeptText(title: r[1], packed: r[2]) : KeptText(docid, text),
+                        guard let kept = try r.count >= 3 ? KeptText(title: r[1], packed: r[2]) : kept(docid),
                               plan.hasWords(title: kept.title, body: kept.bytes),
                               let h = try hit(docid, scored: scored, known: kept, checked: true) else { continue }
                         add(docid, h)
@@ -224,19 +242,15 @@ extension LibraryIndex {
                 }
                 return ordered
             }
-            // Articles whose full-text rows are not written yet (`completeFullText`): each is
-            // checked in its kept text, which is slower but finds what the table would.
-            let pending = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM fts_pending"))
             let pendingNewestFirst = pending.sorted(by: >)
             func pendingMatches(_ docid: Int64, titleOnly: Bool = false) throws -> Bool {
-                guard let kept = try Row.fetchOne(text, arguments: [docid]) else { return false }
-                let title: String = kept[0]
+                guard let kept = try kept(docid) else { return false }
                 if titleOnly {
                     var plain = plan
                     plain.tokens = plan.tokens.map { ($0.pieces, true) }
-                    return plain.matches(title: title) { "" }
+                    return plain.matches(title: kept.title) { "" }
                 }
-                return plan.matches(title: title) { PackedText.unpack(kept[1]) ?? "" }
+                return plan.matches(title: kept.title) { kept.body() }
             }
             /// Walks the matches of `expression` and of the articles still pending together,
             /// last indexed first, until `enough` says stop; whether it saw them all.
@@ -346,11 +360,11 @@ extension LibraryIndex {
         }
     }
 
-    /// An article's kept text (`fts_text`): its folded title, and its folded text, unpacked
-    /// when first asked for.
+    /// An article's kept text (`fts_text`), or one read from its file while it is pending:
+    /// its folded title, and its folded text, unpacked when first asked for.
     final class KeptText {
         let title: String
-        private let packed: Data
+        private let packed: Data?
         private var unpacked: [UInt8]?
 
         /// The kept text of `docid` read with `statement` (`SELECT title, body FROM fts_text
@@ -365,9 +379,16 @@ extension LibraryIndex {
             self.packed = packed
         }
 
+        /// The text of a file read now (`searchText(ofFileAt:folding:)`).
+        init(_ text: IndexedText) {
+            title = text.title
+            packed = nil
+            unpacked = Array(text.body.utf8)
+        }
+
         /// The folded text's UTF-8.
         func bytes() -> [UInt8] {
-            if unpacked == nil { unpacked = PackedText.unpackBytes(packed) ?? [] }
+            if unpacked == nil { unpacked = packed.flatMap(PackedText.unpackBytes) ?? [] }
             return unpacked!
         }
 

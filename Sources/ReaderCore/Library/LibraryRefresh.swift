@@ -98,15 +98,22 @@ public enum LibraryRefresh {
         result.counts.removed = update.removed.count
         progress?(IndexProgress(done: found.found - toRead.count, total: found.found, written: [],
                                 skipped: result.walkSkipped))
+        // Each step is parsed on other threads while the one before is written.
+        func parse(from start: Int) -> ParallelWork.Started<[(IndexedFile, Article?)]> {
+            let paths = toRead[start..<min(toRead.count, start + stepSize)].map(\.path)
+            return ParallelWork.start { readConcurrently(paths) }
+        }
         var start = 0
+        var parsing = parse(from: 0)
         repeat {
             let end = min(toRead.count, start + stepSize)
             let chunk = toRead[start..<end]
-            let parsed = readConcurrently(chunk.map(\.path), store: store)
+            let parsed = parsing.wait()
+            if end < toRead.count { parsing = parse(from: end) }
             var written: [Article] = []
             var skipped: [SkippedFile] = []
             for (k, (path, isNew)) in chunk.enumerated() {
-                let (entry, article, text) = parsed[k]
+                let (entry, article) = parsed[k]
                 if entry.skipReason != nil {
                     result.counts.skipped += 1
                     if !isNew { result.changes.removed.append(path) }
@@ -120,7 +127,7 @@ public enum LibraryRefresh {
                 }
                 if let head = entry.head { written.append(head) }
                 if let reason = entry.skipReason { skipped.append(SkippedFile(path: path, reason: reason)) }
-                update.files.append(IndexUpdate.Entry(file: entry, article: article, text: text))
+                update.files.append(IndexUpdate.Entry(file: entry, article: article))
             }
             update.indexesText = indexingText
             try store.apply(update)
@@ -146,20 +153,18 @@ public enum LibraryRefresh {
         }
     }
 
-    /// Reads and parses `paths` on all cores: each file's row, its article, and its text as
-    /// `store` prepares it for search.
-    static func readConcurrently(_ paths: [String], store: LibraryStore) -> [(IndexedFile, Article?, IndexedText?)] {
-        var out = [(IndexedFile, Article?, IndexedText?)?](repeating: nil, count: paths.count)
+    /// Reads and parses `paths` on all cores: each file's row and its article. Only that: the
+    /// text for search is folded, packed and tokenized in a second pass (the list is ready
+    /// first; see `LibraryIndex.completeFullText`).
+    static func readConcurrently(_ paths: [String]) -> [(IndexedFile, Article?)] {
+        var out = [(IndexedFile, Article?)?](repeating: nil, count: paths.count)
         guard !paths.isEmpty else { return [] }
         let chunks = min(paths.count, 64)
         out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             ParallelWork.perform(iterations: chunks) { chunk in
                 for i in (chunk * paths.count / chunks)..<((chunk + 1) * paths.count / chunks) {
-                    let (file, article) = entry(for: paths[i])
-                    var prepared = IndexUpdate.Entry(file: file, article: article)
-                    store.prepare(&prepared)
-                    slots[i] = (file, article, prepared.text)
+                    slots[i] = entry(for: paths[i])
                 }
             }
         }
@@ -175,14 +180,25 @@ public enum LibraryRefresh {
         switch parsed.result {
         case .success(let article):
             file.head = article.head
-            var length = article.title.unicodeScalars.count + (article.lead?.unicodeScalars.count ?? 0)
-            for block in article.body { length += block.text.unicodeScalars.count }
+            var length = scalarCount(article.title) + (article.lead.map(scalarCount) ?? 0)
+            for block in article.body { length += scalarCount(block.text) }
             file.length = length
             return (file, article)
         case .failure(let problem):
             file.skipReason = problem.reason
             return (file, nil)
         }
+    }
+}
+
+/// The code points of `text` (`unicodeScalars.count`), counted as the UTF-8 bytes that do
+/// not continue a sequence: a few times faster over a whole library's text.
+func scalarCount(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 }
 

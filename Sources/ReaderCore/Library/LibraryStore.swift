@@ -13,11 +13,9 @@ public protocol LibraryStore: AnyObject, Sendable {
     /// the files found, without a table of every path.
     func forEachStamp(_ body: (UnsafeRawBufferPointer, FileStamp) throws -> Void) throws
     /// Writes one step of a refresh, all of it or nothing: `files` replace the rows of the
-    /// same identity (with their text for search), `removed` go.
+    /// same identity, `removed` go. The search rows of what it wrote may come later (the
+    /// store says how: `LibraryIndex.completeFullText`).
     func apply(_ update: IndexUpdate) throws
-    /// Does what it can of writing `entry` before `apply` (folding its text for search), on
-    /// any thread: a refresh calls it while it parses files on all cores.
-    func prepare(_ entry: inout IndexUpdate.Entry)
     /// Tidies the store after a refresh that wrote `written` articles (merging the search
     /// index's pieces after a large one).
     func finish(written: Int) throws
@@ -39,7 +37,6 @@ public protocol LibraryStore: AnyObject, Sendable {
 }
 
 extension LibraryStore {
-    public func prepare(_ entry: inout IndexUpdate.Entry) {}
     public func finish(written: Int) throws {}
     /// Every article without a kept similar list.
     public func lackingSimilar() throws -> [ArticleID] { try lackingSimilar(limit: nil) }
@@ -49,16 +46,12 @@ extension LibraryStore {
 public struct IndexUpdate: Sendable {
     public struct Entry: Sendable {
         public var file: IndexedFile
-        /// The full article, for the search index and the lead and related list; nil for a
-        /// skipped file.
+        /// The full article, for the lead and related list; nil for a skipped file.
         public var article: Article?
-        /// The article's text made ready for the store's search (`prepare`), if it was.
-        public var text: IndexedText?
 
-        public init(file: IndexedFile, article: Article?, text: IndexedText? = nil) {
+        public init(file: IndexedFile, article: Article?) {
             self.file = file
             self.article = article
-            self.text = text
         }
     }
 

@@ -44,6 +44,37 @@ public enum ParallelWork {
         thread.start()
     }
 
+    /// Starts `body` on a thread of its own; `wait()` on what it returns gives its result.
+    /// For work that overlaps the caller's: the next step parsed while this one is written.
+    public static func start<T: Sendable>(_ body: @escaping @Sendable () -> T) -> Started<T> {
+        let started = Started<T>()
+        detach { started.finish(body()) }
+        return started
+    }
+
+    /// The result of work `start` began, when it is done.
+    public final class Started<T: Sendable>: @unchecked Sendable {
+        private var value: T?
+        private let condition = NSCondition()
+
+        fileprivate init() {}
+
+        fileprivate func finish(_ result: T) {
+            condition.lock()
+            value = result
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Blocks until the work is done, and returns its result.
+        public func wait() -> T {
+            condition.lock()
+            defer { condition.unlock() }
+            while value == nil { condition.wait() }
+            return value!
+        }
+    }
+
     /// The shared state of one `perform`: the next index to hand out.
     private final class Job: @unchecked Sendable {
         let body: (Int) -> Void

@@ -139,12 +139,21 @@ public enum PlainTextFormat {
 
     /// Whether `line` is a subheading when `next` is the paragraph after it.
     static func isSubheading(_ line: String, before next: String) -> Bool {
-        let width = DisplayWidth.of(line)
-        guard width > 0, width <= maximumHeadingWidth, DisplayWidth.of(next) > width else { return false }
-        if line.hasSuffix("——") || line.hasSuffix("――") || line.hasSuffix("：") || line.hasSuffix(":") {
+        // Widths counted only as far as the comparisons need: most lines are paragraphs.
+        let width = DisplayWidth.of(line, upTo: maximumHeadingWidth)
+        guard width > 0, width <= maximumHeadingWidth, DisplayWidth.of(next, upTo: width) > width else { return false }
+        // Each test on characters is asked first of the code points, which rule most lines
+        // out at a fraction of the cost (a character equal to one of these marks is that
+        // one code point: none of them has a decomposition).
+        if let end = line.unicodeScalars.last, "—―：:".unicodeScalars.contains(end),
+           line.hasSuffix("——") || line.hasSuffix("――") || line.hasSuffix("：") || line.hasSuffix(":") {
             return line.count > 2
         }
-        if line.contains(where: { "。．！？；".contains($0) }) { return false }
+        if line.unicodeScalars.contains(where: { "。．！？；".unicodeScalars.contains($0) }),
+           line.contains(where: { "。．！？；".contains($0) }) { return false }
+        // Nor is a character one of the closing marks below unless the last code point is.
+        guard let end = line.unicodeScalars.last else { return false }
+        if !".!?;,，、…”’\"'」』）)".unicodeScalars.contains(end) { return true }
         guard let last = line.last else { return false }
         return !".!?;,，、…”’\"'」』）)".contains(last)
     }

@@ -26,6 +26,18 @@ public enum DisplayWidth {
         return width
     }
 
+    /// The cells `text` takes, counted only until they pass `limit` (a number above `limit`
+    /// then): enough to compare with a bound without walking a whole paragraph.
+    public static func of<S: StringProtocol>(_ text: S, upTo limit: Int, ambiguousIsWide: Bool = false) -> Int {
+        let table = UnicodeProperties.shared
+        var width = 0
+        for scalar in text.unicodeScalars {
+            width += PropertyWord.width(table.word(scalar.value), ambiguousIsWide: ambiguousIsWide)
+            if width > limit { return width }
+        }
+        return width
+    }
+
     /// The cells one code point takes (0, 1 or 2); what `wcwidth` answers in a UTF-8 locale,
     /// except that controls count 0 instead of -1.
     public static func of(scalar: Unicode.Scalar, ambiguousIsWide: Bool = false) -> Int {
