@@ -18,7 +18,7 @@ public enum LibraryRefresh {
     /// What the files found and the stored stamps say is to be done: the files to read (new
     /// or changed) and the rows to drop.
     public struct Check: Sendable {
-        /// New or changed files, in walk order (`ArticleFiles.list`'s); `isNew` when the store
+        /// New or changed files, in the walk's order (`FileWalk`); `isNew` when the store
         /// has no row for the path.
         public var toRead: [(path: String, isNew: Bool)] = []
         /// Stored paths whose file is gone, in path order.

@@ -9,14 +9,15 @@ import Darwin
 /// paths: what a refresh merges with the stored stamps (in the same order) without holding
 /// every path found.
 ///
-/// It finds what `ArticleFiles.list` finds, with the same reasons for what it skips (hidden
-/// names left out, links followed, each folder read once, loops reported), in another order:
-/// a folder's entries are visited in byte order of how their paths go on, a folder's name
-/// followed by its `/`, so that `a.txt` and `a-b.txt` come before the folder `a` (`-` and
-/// `.` are below `/`). A folder that two paths lead to (through a link) is read at the first
-/// of them in this order. Each folder is read whole and sorted, and each regular file is
-/// stat'ed relative to its open folder when its turn comes: what is held is one folder's
-/// names per level of depth. The skipped files come out in `ArticleFiles.list`'s order.
+/// It is the one walk of the library's folders (`ArticleFiles.list` collects what it finds):
+/// hidden names left out, links followed, each folder read once, loops reported, each file
+/// that cannot be an article skipped with its reason. A folder's entries are visited in byte
+/// order of how their paths go on, a folder's name followed by its `/`, so that `a.txt` and
+/// `a-b.txt` come before the folder `a` (`-` and `.` are below `/`). A folder that two paths
+/// lead to (through a link) is read at the first of them in this order. Each folder is read
+/// whole and sorted, and each regular file is stat'ed relative to its open folder when its
+/// turn comes: what is held is one folder's names per level of depth. The skipped files come
+/// out in the order of a walk by names, depth first (`/` below every other byte).
 public struct FileWalk {
     /// The current file's path (UTF-8 bytes): valid until the next call of `next()`.
     public private(set) var path: [UInt8] = []
@@ -24,7 +25,7 @@ public struct FileWalk {
     public private(set) var stamp: FileStamp?
     /// How many files `next()` gave.
     public private(set) var count = 0
-    /// What could not be read, in walk order (`ArticleFiles.list`'s), complete once `next()`
+    /// What could not be read, by names depth first (see above), complete once `next()`
     /// returned false.
     public private(set) var skipped: [SkippedFile] = []
 
