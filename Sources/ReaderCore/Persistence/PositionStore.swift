@@ -1,7 +1,7 @@
 import Foundation
 
 /// `positions.json`: `{"positions": [...], "version": 1}`, sorted by key.
-struct PositionsDocument: DurableDocument {
+struct PositionsDocument: KeyedDocument {
     static let currentVersion = 1
     static let noun = "reading positions"
     /// Positions kept at most; the least recently updated go first.
@@ -15,6 +15,9 @@ struct PositionsDocument: DurableDocument {
 
     var version = PositionsDocument.currentVersion
     var positions: [Entry] = []
+
+    var entries: [Entry] { positions }
+    static func key(of entry: Entry) -> ArticleKey { entry.key }
 
     init() {}
 
@@ -54,11 +57,10 @@ struct PositionsDocument: DurableDocument {
 /// Nothing here throws; problems come back as messages. The store is a value: keep one, on
 /// one thread.
 public struct PositionStore: Sendable {
+    private var state: KeyedStateFile<PositionsDocument>
+
     /// The file, `…/yuedu/positions.json`.
-    public let file: String
-    private var durable: DurableFile<PositionsDocument>
-    private var entries: [ArticleKey: PositionsDocument.Entry] = [:]
-    private var dirty: [ArticleKey: PositionsDocument.Entry] = [:]
+    public var file: String { state.file }
 
     /// A store on `$XDG_STATE_HOME/yuedu/positions.json`. Reads nothing yet: call `reload()`.
     public init(paths: PersistencePaths) {
@@ -67,28 +69,25 @@ public struct PositionStore: Sendable {
 
     /// A store on `file`. Reads nothing yet: call `reload()`.
     public init(file: String) {
-        self.file = file
-        self.durable = DurableFile(path: file)
+        state = KeyedStateFile(file: file)
     }
 
     /// Where the article with `key` was left, if known.
-    public func position(for key: ArticleKey) -> ReadingPosition? { entries[key]?.position }
+    public func position(for key: ArticleKey) -> ReadingPosition? { state.entries[key]?.position }
 
     /// Where `article` was left, if known.
     public func position(for article: Article) -> ReadingPosition? { position(for: ArticleKey(article)) }
 
     /// Every known position (for the list's "35%").
-    public var positions: [ArticleKey: ReadingPosition] { entries.mapValues(\.position) }
+    public var positions: [ArticleKey: ReadingPosition] { state.entries.mapValues(\.position) }
 
     /// Whether some position is set but not yet saved.
-    public var hasUnsavedChanges: Bool { !dirty.isEmpty }
+    public var hasUnsavedChanges: Bool { state.hasUnsavedChanges }
 
     /// Records where the article with `key` is being read. Memory only: see `save()`.
     public mutating func set(_ position: ReadingPosition, for key: ArticleKey, now: Date = Date()) {
-        if let old = entries[key], old.position == position, old.key.pathHint == key.pathHint { return }
-        let entry = PositionsDocument.Entry(key: key, position: position, updated: now)
-        entries[key] = entry
-        dirty[key] = entry
+        if let old = state.entries[key], old.position == position, old.key.pathHint == key.pathHint { return }
+        state.set(PositionsDocument.Entry(key: key, position: position, updated: now), for: key)
     }
 
     /// Records where `article` is being read. Memory only: see `save()`.
@@ -99,29 +98,9 @@ public struct PositionStore: Sendable {
     /// Writes the positions set since the last save, merged into the file as it is now.
     /// Returns messages; nothing happens (and nothing is read) when nothing changed.
     @discardableResult
-    public mutating func save() -> [String] {
-        guard !dirty.isEmpty else { return [] }
-        let changes = dirty
-        let outcome = durable.transaction { $0.merge(changes) }
-        if outcome.saved { dirty.removeAll() }
-        adopt(outcome.read ? outcome.document : nil)
-        return outcome.messages
-    }
+    public mutating func save() -> [String] { state.save() }
 
     /// Reads the file again (other processes' positions); unsaved ones stay on top.
     @discardableResult
-    public mutating func reload() -> [String] {
-        let outcome = durable.transaction(write: false)
-        adopt(outcome.read ? outcome.document : nil)
-        return outcome.messages
-    }
-
-    private mutating func adopt(_ document: PositionsDocument?) {
-        guard var document else {
-            for (key, entry) in dirty { entries[key] = entry }
-            return
-        }
-        _ = document.merge(dirty)
-        entries = Dictionary(document.positions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-    }
+    public mutating func reload() -> [String] { state.reload() }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// `read.json`: `{"articles": [...], "version": 1}`, sorted by key. Each entry says whether
 /// the article is read and when that was last set, so that an article marked unread again is
 /// an entry too (with `read: false`) and wins a merge over an older "read".
-struct ReadStateDocument: DurableDocument {
+struct ReadStateDocument: KeyedDocument {
     static let currentVersion = 1
     static let noun = "read marks"
 
@@ -15,6 +15,9 @@ struct ReadStateDocument: DurableDocument {
 
     var version = ReadStateDocument.currentVersion
     var articles: [Entry] = []
+
+    var entries: [Entry] { articles }
+    static func key(of entry: Entry) -> ArticleKey { entry.key }
 
     init() {}
 
@@ -50,11 +53,10 @@ struct ReadStateDocument: DurableDocument {
 /// Nothing here throws; problems come back as messages. The store is a value: keep one, on
 /// one thread.
 public struct ReadStateStore: Sendable {
+    private var state: KeyedStateFile<ReadStateDocument>
+
     /// The file, `…/yuedu/read.json`.
-    public let file: String
-    private var durable: DurableFile<ReadStateDocument>
-    private var entries: [ArticleKey: ReadStateDocument.Entry] = [:]
-    private var dirty: [ArticleKey: ReadStateDocument.Entry] = [:]
+    public var file: String { state.file }
 
     /// A store on `$XDG_STATE_HOME/yuedu/read.json`. Reads nothing yet: call `reload()`.
     public init(paths: PersistencePaths) {
@@ -63,66 +65,43 @@ public struct ReadStateStore: Sendable {
 
     /// A store on `file`. Reads nothing yet: call `reload()`.
     public init(file: String) {
-        self.file = file
-        self.durable = DurableFile(path: file)
+        state = KeyedStateFile(file: file)
     }
 
     /// Whether the file exists (false before the first mark was ever saved).
     public var fileExists: Bool { FileManager.default.fileExists(atPath: file) }
 
     /// Whether the article with `key` is read.
-    public func isRead(_ key: ArticleKey) -> Bool { entries[key]?.read ?? false }
+    public func isRead(_ key: ArticleKey) -> Bool { state.entries[key]?.read ?? false }
 
     /// Whether `article` is read.
     public func isRead(_ article: Article) -> Bool { isRead(ArticleKey(article)) }
 
     /// Every article marked read.
     public var readKeys: Set<ArticleKey> {
-        var keys = Set<ArticleKey>(minimumCapacity: entries.count)
-        for (key, entry) in entries where entry.read { keys.insert(key) }
+        var keys = Set<ArticleKey>(minimumCapacity: state.entries.count)
+        for (key, entry) in state.entries where entry.read { keys.insert(key) }
         return keys
     }
 
     /// Whether some mark is set but not yet saved.
-    public var hasUnsavedChanges: Bool { !dirty.isEmpty }
+    public var hasUnsavedChanges: Bool { state.hasUnsavedChanges }
 
     /// Marks the article with `key` read or unread. Memory only: see `save()`.
     public mutating func set(_ key: ArticleKey, read: Bool, now: Date = Date()) {
-        if let old = entries[key], old.read == read { return }
-        if entries[key] == nil, !read { return }
+        if let old = state.entries[key], old.read == read { return }
+        if state.entries[key] == nil, !read { return }
         // The hint is not part of the identity; leaving it out keeps the file small.
         let bare = ArticleKey(title: key.title, date: key.date)
-        let entry = ReadStateDocument.Entry(key: bare, read: read, updated: now)
-        entries[key] = entry
-        dirty[key] = entry
+        state.set(ReadStateDocument.Entry(key: bare, read: read, updated: now), for: key)
     }
 
     /// Writes the marks set since the last save, merged into the file as it is now. Returns
     /// messages; nothing happens (and nothing is read) when nothing changed.
     @discardableResult
-    public mutating func save() -> [String] {
-        guard !dirty.isEmpty else { return [] }
-        let changes = dirty
-        let outcome = durable.transaction { $0.merge(changes) }
-        if outcome.saved { dirty.removeAll() }
-        adopt(outcome.read ? outcome.document : nil)
-        return outcome.messages
-    }
+    public mutating func save() -> [String] { state.save() }
 
     /// Reads the file again (other processes' marks); unsaved ones stay on top.
     @discardableResult
-    public mutating func reload() -> [String] {
-        let outcome = durable.transaction(write: false)
-        adopt(outcome.read ? outcome.document : nil)
-        return outcome.messages
-    }
-
-    private mutating func adopt(_ document: ReadStateDocument?) {
-        guard var document else {
-            for (key, entry) in dirty { entries[key] = entry }
-            return
-        }
-        _ = document.merge(dirty)
-        entries = Dictionary(document.articles.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-    }
+    public mutating func reload() -> [String] { state.reload() }
 }
