@@ -225,6 +225,23 @@ import Testing
         #expect(TitleKey.quickNormalize("【新视点】基层党建？ ＡＢ") == "新视点基层党建ab")
     }
 
+    @Test func everyQuickScalarGivesTheFingerprintOfItsKey() {
+        for v in UInt32(0)...0xFFFF {
+            guard ArticleKey.hasOwnNormalForm(v) || (0xFF01...0xFF5E).contains(v) || v == 0x3000,
+                  let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            for title in [c, "A\(c)b", "\(c)\(c) 字", "标题：\(c)"] {
+                let key = TitleKey.normalizeByCharacters(title)
+                var hash = Fingerprint()
+                hash.add(key)
+                #expect(TitleKey.fingerprint(title) == (key.isEmpty ? nil : hash.value), "U+\(String(v, radix: 16)) in \(title.debugDescription)")
+            }
+        }
+        // Titles with other scalars take the long way.
+        #expect(Array("café".utf8).withUnsafeBufferPointer { TitleKey.quickFingerprint($0) } == .other)
+        #expect(Array("党建😀".utf8).withUnsafeBufferPointer { TitleKey.quickFingerprint($0) } == .other)
+    }
+
     @Test func fingerprintsAreThoseOfTheKeys() {
         var generator = SeededGenerator(seed: 37)
         let pieces = ["党建", "Swift", "ABC", " ", "\u{3000}", "？", "（1）", "ウェブ", "・", "ｶ", "é", "e\u{301}", "—", "々", "😀", "。"]
