@@ -10,9 +10,10 @@ struct Index: ParsableCommand {
         discussion: """
             Checks every file of the library against the index in $XDG_CACHE_HOME/yuedu/ \
             (default ~/.cache/yuedu/), reads only files that are new or changed, and drops \
-            files that are gone; the list is then ready. Then writes the full-text search \
-            index for the articles that lack it (from the text kept in the index, without \
-            reading the files again), and ranks similar articles for those that lack a list. \
+            files that are gone; of each file it reads only the top (title, date, site) at \
+            first, and the list is then ready. Then reads those articles whole, for the rest \
+            of each one's row (source, editor, tags, lead, related list, length) and the \
+            full-text search index, and ranks similar articles for those that lack a list. \
             Prints the counts (indexed, changed, removed, skipped) and when each phase was \
             done. A progress bar goes to standard error when it is a terminal.
             """)
@@ -23,7 +24,7 @@ struct Index: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Rank similar articles for the sidebar.")
     var similar = true
 
-    @Flag(inversion: .prefixedNo, help: "Write the full-text search index now (otherwise the reader or the next run does).")
+    @Flag(inversion: .prefixedNo, help: "Read the new articles whole now, for their full rows and the search index (otherwise the reader or the next run does).")
     var fullText = true
 
     func run() throws {

@@ -114,6 +114,49 @@ import Testing
         #expect(kinds.contains { $0.hasPrefix("binary file, not text (") && $0.contains("neither UTF-8") })
     }
 
+    /// The top of each file as the index's first phase reads it: the title, date and site
+    /// the full reader finds, and any other field it names the full reader's; the same
+    /// format and encoding, or the same reason the file is not an article.
+    @Test func topAgreesWithTheFullReaderOnEveryFile() throws {
+        let lib = try TemporaryLibrary()
+        try Self.mixedLibrary(lib)
+        // Fields a top can name, and the layouts that name them there.
+        try lib.write("top/source.txt", "标题\n2023-01-16 10:20 来源:新华网\n人民网\n正文。\n编辑：某\n标签：甲 乙\n")
+        try lib.write("top/site-label.txt", "Title\n2024-02-03\nSite: Example News\nBody text.\nSource: Wire\n")
+        try lib.write("top/no-site.txt", "标题\n2023-01-16\n这是正文的第一段，很长，不是网站的名字。\n编辑：某\n")
+        try lib.write("top/front.md", "---\ntitle: 题\ndate: 2022-02-02\nsite_name: 某网\nsource: https://example.com/a\nauthor: 某人\ntags: [甲, 乙]\n---\n\n正文\n")
+        var skipped: [SkippedFile] = []
+        let files = ArticleFiles.list(paths: [lib.path], skipped: &skipped)
+        let buffer = ReadBuffer()
+        var sites = 0, sources = 0, tagged = 0
+        for path in files {
+            let (full, fullStamp) = ArticleFile.readParsed(path: path)
+            let (top, topStamp) = ArticleFile.readTop(path: path, into: buffer)
+            #expect(top.format == full.format && top.encoding == full.encoding, "\(path)")
+            #expect(topStamp == fullStamp, "\(path)")
+            switch (full.result, top.result) {
+            case let (.success(full), .success(top)):
+                #expect(top.title == full.title && top.date == full.date && top.site == full.site, "\(path)")
+                #expect(top.path == path && top.decodingNote == full.decodingNote, "\(path)")
+                #expect(top.body.isEmpty && top.lead == nil && top.related.isEmpty, "\(path)")
+                for (name, field, whole) in [("source", top.source, full.source), ("editor", top.editor, full.editor),
+                                             ("author", top.author, full.author)] {
+                    #expect(field == nil || field == whole, "\(path): \(name) \(field ?? "") against \(whole ?? "")")
+                }
+                #expect(top.tags.isEmpty || top.tags == full.tags, "\(path)")
+                #expect(top.urls.isEmpty || top.urls == full.urls, "\(path)")
+                if top.site != nil { sites += 1 }
+                if top.source != nil { sources += 1 }
+                if !top.tags.isEmpty { tagged += 1 }
+            case let (.failure(full), .failure(top)):
+                #expect(top.reason == full.reason, "\(path)")
+            case let (full, top):
+                Issue.record("\(path): full reader \(full), top \(top)")
+            }
+        }
+        #expect(sites > 20 && sources >= 2 && tagged >= 1)
+    }
+
     /// Without a title in the front matter, the head reads Markdown only as far as its title.
     @Test func markdownHeadStopsAtTheTitle() {
         func prefix(_ text: String) -> (Int, Bool)? {

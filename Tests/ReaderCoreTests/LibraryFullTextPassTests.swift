@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 @testable import ReaderCore
 
 /// The full-text rows written after the list (`completeFullText`): searches are the same
@@ -14,14 +15,17 @@ import Testing
         for i in 0..<24 {
             let title = ["蟋蟀的故事", "新闻\(i)", "发展经济", "乡村振兴", "党建工作"][i % 5]
             lib.put("d\(i % 3)/a\(i).txt", title: title, date: String(format: "2024-%02d-%02d", 1 + i % 4, 1 + i),
-                    site: ["新华网", "人民网"][i % 2], body: bodies[i % bodies.count] + bodies[(i * 3) % bodies.count])
+                    site: ["新华网", "人民网"][i % 2],
+                    body: bodies[i % bodies.count] + bodies[(i * 3) % bodies.count] + (i % 3 == 0 ? "\n来源：光明日报" : ""),
+                    tags: i % 4 == 0 ? "经济 文化" : nil)
         }
         return lib
     }
 
     static let queries = ["蟋蟀", "兴", "乡村振兴", "鄉村圖書館", "书馆开", "（12345）", "12345", "\"数字 经济\"", "term",
                           "termin", "swift.", "title:党建", "党", "title:新闻 雪", "site:新华网 经济", "经济 after:2024-03",
-                          "before:2024-02 乡村", "雪 蟋蟀", "没有这个词"]
+                          "before:2024-02 乡村", "雪 蟋蟀", "没有这个词", "tag:文化", "tag:文化 经济", "source:光明",
+                          "source:光明 site:人民网 蟋蟀", "tag:经济 source:日报"]
 
     /// Every query, in both orders, without a limit and with small ones.
     func answers(_ index: LibraryIndex) throws -> [String] {
@@ -89,6 +93,34 @@ import Testing
         #expect(try count("fts_text") == 0)
         #expect(try index.completeFullText(step: 7) == 24)
         #expect(try count("fts_text") == 24 && count("fts_pending") == 0)
+    }
+
+    /// The first phase lists each article from the top of its file: its title, date and
+    /// site. The second reads it whole and writes the rest of its row: source, editor and
+    /// tags (written after the body), lead, related list and length.
+    @Test func theSecondPhaseCompletesTheRows() throws {
+        let lib = IndexedLibrary()
+        lib.write("a.txt", "标题\n2024-05-06\n新华网\n导语：一段导语。\n\n正文第一段。\n编辑：张三\n来源：光明日报\n标签：经济 文化\n相关信息\n另一篇\n摘要\n")
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        let columns = "title, date, site, source, editor, tags, lead, related, length"
+        let row = { try index.read { db in try Row.fetchOne(db, sql: "SELECT \(columns) FROM file")! } }
+        var before = try row()
+        #expect(before["title"] as String == "标题" && before["date"] as Int == 20240506 && before["site"] as String? == "新华网")
+        #expect(before["source"] as String? == nil && before["editor"] as String? == nil && before["tags"] as String? == "")
+        #expect(before["lead"] as String? == nil && before["length"] as Int == 0)
+        let head = try #require(index.listing().articles.first)
+        #expect(head.site == "新华网" && head.editor == nil && head.tags.isEmpty)
+
+        #expect(try index.completeFullText() == 1)
+        before = try row()
+        #expect(before["title"] as String == "标题" && before["site"] as String? == "新华网")
+        #expect(before["source"] as String? == "光明日报" && before["editor"] as String? == "张三")
+        #expect(before["tags"] as String? == "经济\u{1F}文化" && before["lead"] as String? == "一段导语。")
+        #expect(before["related"] as String? == "另一篇\u{1F}摘要")
+        #expect(before["length"] as Int == "标题一段导语。正文第一段。".unicodeScalars.count)
+        let whole = try #require(index.listing().articles.first)
+        #expect(whole.site == "新华网" && whole.editor == "张三" && whole.source == "光明日报")
     }
 
     /// An article still pending is searched in its file as it is now; a file gone before the

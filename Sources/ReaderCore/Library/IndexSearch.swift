@@ -10,6 +10,9 @@ final class IndexSearch {
     /// How the index folds text (a pending article's file is folded so).
     let folding: SearchFolding
     let arguments: [(any DatabaseValueConvertible)?]
+    /// Whether an article's fields are those asked for, checked for an article still pending
+    /// (its row lacks those the end of its file names); nil when none are asked for.
+    let fields: ((Article) -> Bool)?
     /// The docids of the list's articles the fields allow, in the list's order.
     let listed: String
     /// Articles whose search rows are not written yet (`completeFullText`): each is checked in
@@ -29,8 +32,10 @@ final class IndexSearch {
     private var lastRead: (docid: Int64, kept: LibraryIndex.KeptText?)?
 
     init(db: Database, plan: LibraryIndex.FullTextPlan, folding: SearchFolding, conditions: [String],
-         arguments: [(any DatabaseValueConvertible)?], textWalks: Bool, rankedCandidates: Int) throws {
+         arguments: [(any DatabaseValueConvertible)?], fields: ((Article) -> Bool)?, textWalks: Bool,
+         rankedCandidates: Int) throws {
         self.db = db
+        self.fields = fields
         self.plan = plan
         self.folding = folding
         self.arguments = arguments
@@ -102,7 +107,7 @@ final class IndexSearch {
         guard pending.contains(docid) else { return nil }
         if let lastRead, lastRead.docid == docid { return lastRead.kept }
         guard let path = try String.fetchOne(pathOf, arguments: [docid]) else { return nil }
-        let read = LibraryIndex.searchText(ofFileAt: path, folding: folding).map(LibraryIndex.KeptText.init)
+        let read = LibraryIndex.searchText(ofFileAt: path, folding: folding).map { LibraryIndex.KeptText($0.text, head: $0.head) }
         lastRead = (docid, read)
         return read
     }
@@ -112,6 +117,9 @@ final class IndexSearch {
     /// its words were found there (`hasWords`).
     private func hit(_ docid: Int64, scored: Bool = false, known: LibraryIndex.KeptText? = nil, checked: Bool = false) throws -> SearchHit? {
         guard let found = try Row.fetchOne(row, arguments: StatementArguments([docid] + arguments)) else { return nil }
+        if let fields, pending.contains(docid) {
+            guard let head = try (known ?? kept(docid))?.head, fields(head) else { return nil }
+        }
         guard (!plan.checks.isEmpty && !checked) || scored else { return SearchHit(article: LibraryIndex.head(found), score: 0) }
         guard let kept = try known ?? kept(docid) else { return nil }
         if !checked {

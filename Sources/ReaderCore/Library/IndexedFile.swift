@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The head is an `Article` without its body, lead or related list (those are read from the
 /// file when the article is opened, see `ArticleBodies`); `length` is the body's size in
-/// characters.
+/// characters. A first read of a file gives only its top (title, date, site; `length` 0):
+/// the rest comes when the article is read whole for search (`LibraryIndex.completeFullText`).
 public struct IndexedFile: Sendable, Hashable {
     /// The article's identity: its path as the library found it.
     public var id: ArticleID

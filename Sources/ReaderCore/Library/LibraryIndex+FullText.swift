@@ -32,11 +32,11 @@ extension LibraryIndex {
         IndexedText(title: folding.fold(article.title).lowercased(), body: folding.fold(searchText(article)).lowercased())
     }
 
-    /// The text for search of the file at `path` as it is now; nil when it is not an article
-    /// (any more).
-    static func searchText(ofFileAt path: String, folding: SearchFolding) -> IndexedText? {
+    /// The text for search of the file at `path` as it is now, and the article's head; nil
+    /// when it is not an article (any more).
+    static func searchText(ofFileAt path: String, folding: SearchFolding) -> (text: IndexedText, head: Article)? {
         guard case .success(let article) = ArticleFile.readParsed(path: path).parsed.result else { return nil }
-        return searchText(article, folding: folding)
+        return (searchText(article, folding: folding), article.head)
     }
 
     /// Passes that write at least this many articles merge the full-text table after.
@@ -103,12 +103,18 @@ extension LibraryIndex {
         return written
     }
 
-    /// One article's search rows: its kept title and packed text, and their tokens.
+    /// One article's search rows: its kept title and packed text, and their tokens; and what
+    /// its row lacks until it is read whole.
     struct FullTextRow: Sendable {
         var title: String
         var packed: Data
         var titleTokens: String
         var bodyTokens: String
+        /// The article's head with its lead and related list (no body); nil when the file is
+        /// no longer an article.
+        var head: Article?
+        /// Characters in its title, lead and body.
+        var length = 0
 
         init(_ text: IndexedText) {
             title = text.title
@@ -116,15 +122,37 @@ extension LibraryIndex {
             titleTokens = SearchTokens.tokens(of: text.title)
             bodyTokens = SearchTokens.tokens(of: text.body)
         }
+
+        /// The rows of the file at `path` as it is now, read whole.
+        init(fileAt path: String, folding: SearchFolding) {
+            guard case .success(let article) = ArticleFile.readParsed(path: path).parsed.result else {
+                self.init(IndexedText(title: "", body: ""))
+                return
+            }
+            self.init(LibraryIndex.searchText(article, folding: folding))
+            var head = article
+            head.body = []
+            head.boilerplate = []
+            self.head = head
+            length = LibraryRefresh.length(of: article)
+        }
     }
 
-    /// Writes one step's rows, for the articles still pending; how many it wrote.
+    /// Writes one step's rows, for the articles still pending; how many it wrote. The file
+    /// rows get what only the whole article says (`LibraryRefresh.readConcurrently`).
     func writeFullText(_ rows: [(docid: Int64, row: FullTextRow)]) throws -> Int {
         try writeInTransaction { db in
             let take = try db.cachedStatement(sql: "DELETE FROM fts_pending WHERE docid = ?")
             let kept = try db.cachedStatement(sql: "INSERT INTO fts_text(docid, title, body) VALUES (?, ?, ?)")
             let insert = try db.cachedStatement(sql: "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)")
+            let before = try db.cachedStatement(sql: "SELECT title, date, ident FROM file WHERE docid = ?")
+            let complete = try db.cachedStatement(sql: """
+                UPDATE file SET site = ?, source = ?, editor = ?, author = ?, tags = ?, related = ?, lead = ?,
+                    length = ?, note = ? WHERE docid = ?
+                """)
+            let retitle = try db.cachedStatement(sql: "UPDATE file SET title = ?, date = ?, ident = ? WHERE docid = ?")
             var written = 0
+            var idents = Set<Int64>()
             for (docid, row) in rows {
                 try take.execute(arguments: [docid])
                 // Already written by another process, or the article changed or went since.
@@ -132,7 +160,20 @@ extension LibraryIndex {
                 try kept.execute(arguments: [docid, row.title, row.packed])
                 try insert.execute(arguments: [docid, row.titleTokens, row.bodyTokens])
                 written += 1
+                guard let head = row.head, let was = try Row.fetchOne(before, arguments: [docid]) else { continue }
+                let values = Self.headValues(head, article: head, length: row.length)
+                try complete.execute(arguments: StatementArguments(Array(values[2...]) + [docid]))
+                // The top of the file named the title and date the whole article does; were
+                // they ever to differ, the whole article's are kept.
+                let day = head.date.map(Self.dayNumber) ?? 0
+                if was[0] as String? != head.title || was[1] as Int != day {
+                    let ident = Self.ident(title: head.title, date: head.date)
+                    try retitle.execute(arguments: [head.title, day, ident, docid])
+                    idents.insert(was[2])
+                    idents.insert(ident)
+                }
             }
+            try Self.markCopies(db, idents: idents)
             return written
         }
     }
@@ -146,8 +187,7 @@ extension LibraryIndex {
             nonisolated(unsafe) let slots = buffer
             ParallelWork.perform(iterations: chunks) { chunk in
                 for i in (chunk * paths.count / chunks)..<((chunk + 1) * paths.count / chunks) {
-                    let text = searchText(ofFileAt: paths[i], folding: folding) ?? IndexedText(title: "", body: "")
-                    slots[i] = FullTextRow(text)
+                    slots[i] = FullTextRow(fileAt: paths[i], folding: folding)
                 }
             }
         }

@@ -133,16 +133,19 @@ extension LibraryIndex {
     public func search(_ query: SearchQuery, folding: SearchFolding, limit: Int?) throws -> [SearchHit] {
         var conditions = ["skip IS NULL", "dup = 0"]
         var arguments: [(any DatabaseValueConvertible)?] = []
+        // An article still pending has only the fields the top of its file names: the
+        // others are checked in the file (`IndexSearch.hit`).
+        let orPending = " OR docid IN (SELECT docid FROM fts_pending))"
         for site in query.sites {
-            conditions.append("instr(lower(site), lower(?)) > 0")
+            conditions.append("(instr(lower(site), lower(?)) > 0" + orPending)
             arguments.append(site)
         }
         for source in query.sources {
-            conditions.append("instr(lower(source), lower(?)) > 0")
+            conditions.append("(instr(lower(source), lower(?)) > 0" + orPending)
             arguments.append(source)
         }
         for tag in query.tags {
-            conditions.append("instr(char(31) || tags || char(31), char(31) || ? || char(31)) > 0")
+            conditions.append("(instr(char(31) || tags || char(31), char(31) || ? || char(31)) > 0" + orPending)
             arguments.append(tag)
         }
         if let after = query.after {
@@ -156,8 +159,26 @@ extension LibraryIndex {
         return try read { db in
             let plan = Self.plan(query, folding: try Self.queryFolding(db, for: query, folding: folding))
             let run = try IndexSearch(db: db, plan: plan, folding: self.folding, conditions: conditions, arguments: arguments,
-                                      textWalks: textWalks, rankedCandidates: rankedCandidates)
+                                      fields: Self.fieldsAllow(query), textWalks: textWalks, rankedCandidates: rankedCandidates)
             return try run.matches(ranked: query.order == .relevance && plan.match != nil, limit: limit)
+        }
+    }
+
+    /// Whether an article's site, source and tags are those `query` asks for, as the
+    /// search's SQL conditions check them in its row (`lower` folds ASCII letters only); nil
+    /// when it asks for none.
+    static func fieldsAllow(_ query: SearchQuery) -> ((Article) -> Bool)? {
+        guard !query.sites.isEmpty || !query.sources.isEmpty || !query.tags.isEmpty else { return nil }
+        func lower(_ text: String) -> [UInt8] { text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        func has(_ field: String?, _ part: String) -> Bool {
+            guard let field else { return false }
+            let (a, b) = (lower(field), lower(part))
+            return b.isEmpty || (a.count >= b.count && (0...(a.count - b.count)).contains { a[$0..<($0 + b.count)].elementsEqual(b) })
+        }
+        let (sites, sources, tags) = (query.sites, query.sources, query.tags)
+        return { article in
+            sites.allSatisfy { has(article.site, $0) } && sources.allSatisfy { has(article.source, $0) }
+                && tags.allSatisfy { article.tags.contains($0) }
         }
     }
 
@@ -178,13 +199,19 @@ extension LibraryIndex {
         init(title: String, packed: Data) {
             self.title = title
             self.packed = packed
+            head = nil
         }
 
-        /// The text of a file read now (`searchText(ofFileAt:folding:)`).
-        init(_ text: IndexedText) {
+        /// The article's head, when it was read from its file.
+        let head: Article?
+
+        /// The text of a file read now (`searchText(ofFileAt:folding:)`), and the article's
+        /// head.
+        init(_ text: IndexedText, head: Article) {
             title = text.title
             packed = nil
             unpacked = Array(text.body.utf8)
+            self.head = head
         }
 
         /// The folded text's UTF-8.

@@ -255,25 +255,13 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                         Int64(bitPattern: file.stamp.device), Int64(bitPattern: file.stamp.inode),
                         file.stamp.size, file.stamp.modified, file.stamp.modifiedNanoseconds,
                         file.format, file.encoding,
-                        head?.title, head?.date.map(Self.dayNumber) ?? 0, head?.site, head?.source, head?.editor,
-                        head?.author, head.map { $0.tags.joined(separator: "\u{1F}") },
-                        article.map { Self.encodeRelated($0.related) },
-                        article?.lead.map { String($0.prefix(200)) }, file.length, head?.decodingNote,
-                        file.skipReason, ident,
-                    ]
+                    ] + Self.headValues(head, article: article, length: file.length) + [file.skipReason, ident]
                     try insert.execute(arguments: StatementArguments(values))
                     let docid = db.lastInsertedRowID
-                    if article != nil, update.indexesText { try pending.execute(arguments: [docid]) }
-                    if article != nil { idents.insert(ident) }
+                    if head != nil, update.indexesText { try pending.execute(arguments: [docid]) }
+                    if head != nil { idents.insert(ident) }
                 }
-                // Which copy of an article the list shows: the first in path order. Only rows
-                // whose mark changes are written (a row written again moves in the list's SQL
-                // indexes too, and most articles have no copy).
-                let dup = try db.cachedStatement(sql: """
-                    UPDATE file SET dup = NOT dup WHERE ident = ? AND skip IS NULL AND dup <> EXISTS (
-                        SELECT 1 FROM file g WHERE g.ident = file.ident AND g.skip IS NULL AND g.okey < file.okey)
-                    """)
-                for ident in idents where ident != 0 { try dup.execute(arguments: [ident]) }
+                try Self.markCopies(db, idents: idents)
                 return .commit
             }
         }
@@ -492,6 +480,26 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         hash.add("\u{0}\(date.map(dayNumber) ?? 0)")
         let value = hash.value
         return value == 0 ? 1 : value
+    }
+
+    /// Marks which copy of an article the list shows, for the articles `idents` names: the
+    /// first in path order. Only rows whose mark changes are written (a row written again
+    /// moves in the list's SQL indexes too, and most articles have no copy).
+    static func markCopies(_ db: Database, idents: Set<Int64>) throws {
+        let dup = try db.cachedStatement(sql: """
+            UPDATE file SET dup = NOT dup WHERE ident = ? AND skip IS NULL AND dup <> EXISTS (
+                SELECT 1 FROM file g WHERE g.ident = file.ident AND g.skip IS NULL AND g.okey < file.okey)
+            """)
+        for ident in idents where ident != 0 { try dup.execute(arguments: [ident]) }
+    }
+
+    /// The row's columns from `title` to `note` (in the order of `apply`'s insert): from
+    /// `head`, with the lead and related list of `article` when it was read whole.
+    static func headValues(_ head: Article?, article: Article?, length: Int) -> [(any DatabaseValueConvertible)?] {
+        [head?.title, head?.date.map(Self.dayNumber) ?? 0, head?.site, head?.source, head?.editor,
+         head?.author, head.map { $0.tags.joined(separator: "\u{1F}") },
+         article.map { Self.encodeRelated($0.related) },
+         article?.lead.map { String($0.prefix(200)) }, length, head?.decodingNote]
     }
 
     static func encodeRelated(_ items: [RelatedItem]) -> String {

@@ -101,7 +101,7 @@ public enum LibraryRefresh {
         // Each step is parsed on other threads while the one before is written.
         func parse(from start: Int) -> ParallelWork.Started<[(IndexedFile, Article?)]> {
             let paths = toRead[start..<min(toRead.count, start + stepSize)].map(\.path)
-            return ParallelWork.start { readConcurrently(paths) }
+            return ParallelWork.start { readConcurrently(paths, whole: !indexingText) }
         }
         var start = 0
         var parsing = parse(from: 0)
@@ -153,41 +153,64 @@ public enum LibraryRefresh {
         }
     }
 
-    /// Reads and parses `paths` on all cores: each file's row and its article. Only that: the
-    /// text for search is folded, packed and tokenized in a second pass (the list is ready
-    /// first; see `LibraryIndex.completeFullText`).
-    static func readConcurrently(_ paths: [String]) -> [(IndexedFile, Article?)] {
+    /// Reads `paths` on all cores: each file's row and, read `whole`, its article.
+    ///
+    /// Not `whole` (a build that writes the search rows after), only the top of each file is
+    /// read (`ArticleFile.readTop`): the row has the title, date and site the list needs, and
+    /// the article is left pending; the second pass (`LibraryIndex.completeFullText`) reads
+    /// it whole, writes the rest of the row (editor, source, tags, lead, related list, length)
+    /// and its search rows. `whole`, the row is written complete at once.
+    static func readConcurrently(_ paths: [String], whole: Bool) -> [(IndexedFile, Article?)] {
         var out = [(IndexedFile, Article?)?](repeating: nil, count: paths.count)
         guard !paths.isEmpty else { return [] }
         let chunks = min(paths.count, 64)
         out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             ParallelWork.perform(iterations: chunks) { chunk in
+                let reader = ReadBuffer()
                 for i in (chunk * paths.count / chunks)..<((chunk + 1) * paths.count / chunks) {
-                    slots[i] = entry(for: paths[i])
+                    slots[i] = whole ? entry(for: paths[i]) : topEntry(for: paths[i], into: reader)
                 }
             }
         }
         return out.map { $0! }
     }
 
-    /// Reads one file for the index.
+    static let noStamp = FileStamp(device: 0, inode: 0, size: -1, modified: 0, modifiedNanoseconds: 0)
+
+    /// Reads one file whole for the index: its complete row and its article.
     static func entry(for path: String) -> (IndexedFile, Article?) {
         let (parsed, stamp) = ArticleFile.readParsed(path: path)
-        let zero = FileStamp(device: 0, inode: 0, size: -1, modified: 0, modifiedNanoseconds: 0)
-        var file = IndexedFile(id: ArticleID(path: path), stamp: stamp ?? zero, format: parsed.format,
+        var file = IndexedFile(id: ArticleID(path: path), stamp: stamp ?? noStamp, format: parsed.format,
                                encoding: parsed.encoding, head: nil, length: 0, skipReason: nil, order: 0)
         switch parsed.result {
         case .success(let article):
             file.head = article.head
-            var length = scalarCount(article.title) + (article.lead.map(scalarCount) ?? 0)
-            for block in article.body { length += scalarCount(block.text) }
-            file.length = length
+            file.length = length(of: article)
             return (file, article)
         case .failure(let problem):
             file.skipReason = problem.reason
             return (file, nil)
         }
+    }
+
+    /// Reads the top of one file for the index: its row as far as the list needs it.
+    static func topEntry(for path: String, into buffer: ReadBuffer) -> (IndexedFile, Article?) {
+        let (parsed, stamp) = ArticleFile.readTop(path: path, into: buffer)
+        var file = IndexedFile(id: ArticleID(path: path), stamp: stamp ?? noStamp, format: parsed.format,
+                               encoding: parsed.encoding, head: nil, length: 0, skipReason: nil, order: 0)
+        switch parsed.result {
+        case .success(let head): file.head = head
+        case .failure(let problem): file.skipReason = problem.reason
+        }
+        return (file, nil)
+    }
+
+    /// Characters in the title, lead and body of `article` (the row's `length`).
+    static func length(of article: Article) -> Int {
+        var length = scalarCount(article.title) + (article.lead.map(scalarCount) ?? 0)
+        for block in article.body { length += scalarCount(block.text) }
+        return length
     }
 }
 

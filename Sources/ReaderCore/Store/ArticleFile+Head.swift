@@ -53,10 +53,21 @@ extension ArticleFile {
 
     /// `readHead(path:)`, reading the file into `buffer`.
     static func readHead(path: String, into buffer: ReadBuffer) -> Result<ArticleHead, ArticleProblem> {
+        readTop(path: path, into: buffer).parsed.result.map { ArticleHead(title: $0.title, date: $0.date, path: path) }
+    }
+
+    /// Reads the article at `path` as far as its top says what the list needs, into `buffer`:
+    /// a head (`Article` without body) with the title, date and site, and the fields the top
+    /// of the file names (a source on the date line; Markdown's front matter), or why the
+    /// file is not an article; with its format and encoding, and the stamp of what was read.
+    /// Every field it gives is the full reader's (`readParsed`); the ones it leaves out (an
+    /// editor or tags written after the body, the lead, the related list) are found only by
+    /// reading the whole article.
+    static func readTop(path: String, into buffer: ReadBuffer) -> (parsed: Parsed, stamp: FileStamp?) {
         let opened: OpenedFile
         switch open(path: path) {
         case .success(let file): opened = file
-        case .failure(let failure): return .failure(failure.problem)
+        case .failure(let failure): return (Parsed(result: .failure(failure.problem)), failure.stamp)
         }
         defer { close(opened.fd) }
         buffer.reserve(opened.size)
@@ -65,21 +76,22 @@ extension ArticleFile {
             let n = systemRead(opened.fd, buffer.base + filled, opened.size - filled)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ArticleProblem("cannot be read (\(errorText(errno)))"))
+                return (Parsed(result: .failure(ArticleProblem("cannot be read (\(errorText(errno)))"))), opened.stamp)
             }
             if n == 0 { break } // shrank while being read: keep what there is
             filled += n
         }
-        if filled == 0 { return .failure(ArticleProblem("empty file")) }
+        if filled == 0 { return (Parsed(result: .failure(ArticleProblem("empty file"))), opened.stamp) }
         let bytes = UnsafeBufferPointer(start: buffer.base.assumingMemoryBound(to: UInt8.self), count: filled)
-        return head(of: bytes, path: path)
+        return (top(of: bytes, path: path), opened.stamp)
     }
 
-    /// The head of the article in `bytes`, read from `path`: as `article(from:path:)` decides.
-    static func head(of bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<ArticleHead, ArticleProblem> {
+    /// The top of the article in `bytes`, read from `path`: as `article(from:path:)` decides
+    /// whether it is one, and with its format and encoding.
+    static func top(of bytes: UnsafeBufferPointer<UInt8>, path: String) -> Parsed {
         let scan = scanControls(bytes)
         if !scan.isUTF16, scan.hasNUL {
-            return .failure(binaryProblem(scan, invalidSequences: 0, byteCount: bytes.count)!)
+            return Parsed(result: .failure(binaryProblem(scan, invalidSequences: 0, byteCount: bytes.count)!))
         }
         var knownNotUTF8 = false
         if !scan.isUTF16 {
@@ -87,47 +99,51 @@ extension ArticleFile {
             let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
             let text = hasBOM ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
             if UTF8Check.isValid(text) {
+                let encoding = DecodedText.Encoding.utf8.rawValue
                 if let problem = binaryProblem(scan, invalidSequences: 0, byteCount: bytes.count) {
-                    return .failure(problem)
+                    return Parsed(result: .failure(problem), encoding: encoding)
                 }
-                return head(ofText: text, path: path)
+                return top(ofText: text, path: path, encoding: encoding, note: nil)
             }
             knownNotUTF8 = !hasBOM
         }
         // Anything else decodes as the full reader decodes it (without trying UTF-8 again).
         let decoded = knownNotUTF8 ? TextDecoding.decodeNotUTF8(Array(bytes)) : TextDecoding.decode(Array(bytes))
         if let problem = binaryProblem(scan, invalidSequences: decoded.invalidSequences, byteCount: bytes.count) {
-            return .failure(problem)
+            return Parsed(result: .failure(problem), encoding: decoded.encoding.rawValue)
         }
         var text = decoded.text
-        return text.withUTF8 { head(ofText: $0, path: path) }
+        return text.withUTF8 { top(ofText: $0, path: path, encoding: decoded.encoding.rawValue, note: decoded.note) }
     }
 
-    /// The head of the article whose decoded text (valid UTF-8) is `text`.
-    static func head(ofText text: UnsafeBufferPointer<UInt8>, path: String) -> Result<ArticleHead, ArticleProblem> {
-        let head = isMarkdown(path: path, opening: text)
-            ? markdownHead(text, path: path)
-            : plainTextHead(text, path: path)
-        guard let head else { return .failure(ArticleProblem("no text (only white space)")) }
-        return .success(head)
+    /// The top of the article whose decoded text (valid UTF-8) is `text`.
+    static func top(ofText text: UnsafeBufferPointer<UInt8>, path: String, encoding: String, note: String?) -> Parsed {
+        let markdown = isMarkdown(path: path, opening: text)
+        let format = markdown ? "markdown" : "plain"
+        guard var head = markdown ? markdownTop(text, path: path) : plainTextTop(text, path: path) else {
+            return Parsed(result: .failure(ArticleProblem("no text (only white space)")), format: format, encoding: encoding)
+        }
+        head.path = path
+        head.decodingNote = note
+        return Parsed(result: .success(head), format: format, encoding: encoding)
     }
 
-    /// Title and date of the plain-text layout: the first line that is not blank, and the
-    /// date on the next one (as `PlainTextFormat.parse` reads them).
-    static func plainTextHead(_ text: UnsafeBufferPointer<UInt8>, path: String) -> ArticleHead? {
+    /// The top of the plain-text layout: its first lines that are not blank, as
+    /// `PlainTextFormat.parse` reads them (`PlainTextFormat.top`).
+    static func plainTextTop(_ text: UnsafeBufferPointer<UInt8>, path: String) -> Article? {
         // The parser trims lines keeping a U+3000 indent, then drops the indent from all but
         // body paragraphs: " \u{3000} x" is read as " x".
         var lines = TrimmedLineCursor(text, keepingIndent: true)
-        guard let first = lines.nextNonBlank().map(TextLines.withoutIndent) else { return nil }
-        let date = lines.nextNonBlank().map(TextLines.withoutIndent).flatMap(PlainTextFormat.date(ofLine:))
-        return ArticleHead(title: PlainTextFormat.title(ofFirstLine: first), date: date, path: path)
+        var first: [String] = []
+        while first.count < 3, let line = lines.nextNonBlank() { first.append(TextLines.withoutIndent(line)) }
+        return PlainTextFormat.top(first)?.0
     }
 
-    /// Title and date of Markdown: from the front matter when it names a title; otherwise
-    /// (the title is the first heading or the first paragraph) from a parse of the text only
-    /// as far as the title (`MarkdownFormat.headPrefix`), or of all of it when a shorter
-    /// parse could answer differently.
-    static func markdownHead(_ text: UnsafeBufferPointer<UInt8>, path: String) -> ArticleHead? {
+    /// The top of Markdown: the front matter's fields when it names a title; otherwise (the
+    /// title is the first heading or the first paragraph) a parse of the text only as far as
+    /// the title (`MarkdownFormat.headPrefix`), or of all of it when a shorter parse could
+    /// answer differently.
+    static func markdownTop(_ text: UnsafeBufferPointer<UInt8>, path: String) -> Article? {
         var lines = TrimmedLineCursor(text)
         var bodyStart = 0
         if let first = lines.nextNonBlank(), first == "---" {
@@ -138,9 +154,7 @@ extension ArticleFile {
                 if let (fields, _) = MarkdownFormat.frontMatter(block) {
                     var article = Article(title: "", path: path)
                     MarkdownFormat.apply(fields, to: &article)
-                    if !article.title.isEmpty {
-                        return ArticleHead(title: article.title, date: article.date, path: path)
-                    }
+                    if !article.title.isEmpty { return article.head }
                     bodyStart = lines.done ? text.count : lines.start
                 }
                 break
@@ -149,10 +163,9 @@ extension ArticleFile {
         if let (end, heading) = MarkdownFormat.headPrefix(text, from: bodyStart),
            let article = MarkdownFormat.parse(String(decoding: UnsafeBufferPointer(rebasing: text[..<end]), as: UTF8.self),
                                               path: path, titleFromHeadingOnly: heading) {
-            return ArticleHead(title: article.title, date: article.date, path: path)
+            return article.head
         }
-        guard let article = MarkdownFormat.parse(String(decoding: text, as: UTF8.self), path: path) else { return nil }
-        return ArticleHead(title: article.title, date: article.date, path: path)
+        return MarkdownFormat.parse(String(decoding: text, as: UTF8.self), path: path)?.head
     }
 }
 

@@ -26,33 +26,23 @@ public enum PlainTextFormat {
         var cursor = 0
         func skipBlank() { while cursor < lines.count, lines[cursor].isEmpty { cursor += 1 } }
 
-        skipBlank()
-        guard cursor < lines.count else { return nil }
-        var article = Article(title: title(ofFirstLine: lines[cursor]), path: path)
-        if lines[cursor].utf8.count > maximumTitleBytes {
+        // The first three lines that are not blank: title, date, site (`top`).
+        var first: [Int] = []
+        while first.count < 3 {
+            skipBlank()
+            guard cursor < lines.count else { break }
+            first.append(cursor)
+            cursor += 1
+        }
+        guard let (top, taken) = Self.top(first.map { lines[$0] }) else { return nil }
+        var article = top
+        article.path = path
+        if lines[first[0]].utf8.count > maximumTitleBytes {
             // A first line this long is a paragraph that lost its line breaks, not a title:
             // its opening sentence names the article, and it is kept whole in the body.
-            article.body.append(Block(.paragraph, lines[cursor]))
+            article.body.append(Block(.paragraph, lines[first[0]]))
         }
-        cursor += 1
-        skipBlank()
-        if cursor < lines.count, let date = date(ofLine: lines[cursor]) {
-            article.date = date
-            // `2023-01-16 10:20 来源:新华网`: a source on the date line.
-            if TextLines.contains(lines[cursor], "来源"), let range = lines[cursor].range(of: "来源") {
-                let rest = lines[cursor][range.lowerBound...]
-                if let source = field(String(rest), "来源"), !source.isEmpty { article.source = source }
-            }
-            cursor += 1
-            skipBlank()
-        }
-        // The site line: a short line that is not the lead, another labelled line or a body
-        // paragraph; `网站：` or `Site:` before the name is left out.
-        if cursor < lines.count, field(lines[cursor], "导语") == nil, lines[cursor].count <= 30,
-           !isSentence(lines[cursor]), !isLabelled(lines[cursor]) {
-            article.site = field(lines[cursor], anyOf: Self.siteLabels) ?? lines[cursor]
-            cursor += 1
-        }
+        cursor = first[taken - 1] + 1
 
         var inRelated = false
         var afterRelated = false
@@ -110,6 +100,34 @@ public enum PlainTextFormat {
         }
         markSubheadings(&article.body)
         return article
+    }
+
+    /// The top of the layout, from its first lines that are not blank (trimmed, without
+    /// their indent; up to three): the title, the date on the next line (with a source named
+    /// on it: `2023-01-16 10:20 来源:新华网`), and the site on the line after that (a short line
+    /// that is not the lead, another labelled line or a body paragraph; `网站：` or `Site:`
+    /// before the name is left out). With how many of the lines it took (1–3); nil when there
+    /// are none. The listing's fast path reads the same lines (`ArticleFile.head(ofText:)`).
+    static func top(_ lines: [String]) -> (Article, taken: Int)? {
+        guard let first = lines.first else { return nil }
+        var article = Article(title: title(ofFirstLine: first))
+        var taken = 1
+        if taken < lines.count, let date = date(ofLine: lines[taken]) {
+            article.date = date
+            let line = lines[taken]
+            if TextLines.contains(line, "来源"), let range = line.range(of: "来源") {
+                if let source = field(String(line[range.lowerBound...]), "来源"), !source.isEmpty { article.source = source }
+            }
+            taken += 1
+        }
+        if taken < lines.count {
+            let line = lines[taken]
+            if field(line, "导语") == nil, line.count <= 30, !isSentence(line), !isLabelled(line) {
+                article.site = field(line, anyOf: Self.siteLabels) ?? line
+                taken += 1
+            }
+        }
+        return (article, taken)
     }
 
     // MARK: - Subheadings
