@@ -272,26 +272,43 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     /// more than the reading, and the site, source and editor mostly repeat the row before.
     public func listing() throws -> StoredListing {
         try pool.read { db in
-            var articles: [Article] = []
-            // Room for every row: counting only the listed ones would read their SQL index
-            // once more, where the count of all is a count of the smallest SQL index's pages.
-            articles.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0)
+            // Room for every row, in the same read: counting only the listed ones would read
+            // their SQL index once more, where the count of all is a count of pages.
+            let capacity = try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0
             let statement = try db.makeStatement(sql: """
                 SELECT \(Self.listColumns) FROM file INDEXED BY file_heads
                 WHERE skip IS NULL AND dup = 0 ORDER BY date DESC, title, path
                 """)
             let s = statement.sqliteStatement
-            var names = Interned()
-            while true {
-                let code = sqlite3_step(s)
-                guard code == SQLITE_ROW else {
-                    guard code == SQLITE_DONE else {
-                        throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                            message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                    }
-                    break
+            func step() throws -> Bool {
+                switch sqlite3_step(s) {
+                case SQLITE_ROW: return true
+                case SQLITE_DONE: return false
+                case let code:
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                articles.append(Self.head(s, names: &names))
+            }
+            var names = Interned()
+            var more = false
+            // Each head made in its place in the array: one made and then stored is copied
+            // whole on its way in (a dozen strings retained, then released).
+            var articles = try [Article](unsafeUninitializedCapacity: capacity) { buffer, count in
+                while count < buffer.count {
+                    guard try step() else { return }
+                    Self.makeHead(s, names: &names, at: buffer.baseAddress! + count)
+                    count += 1
+                }
+                more = try step()
+            }
+            if more {
+                // More rows than the count said (not in one read; kept safe all the same).
+                let head = UnsafeMutablePointer<Article>.allocate(capacity: 1)
+                defer { head.deallocate() }
+                repeat {
+                    Self.makeHead(s, names: &names, at: head)
+                    articles.append(head.move())
+                } while try step()
             }
             return StoredListing(articles: articles, skipped: try Self.skippedFiles(db))
         }
@@ -388,10 +405,10 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         return article
     }
 
-    /// An article head from the current row of a statement of `listColumns`, as
-    /// `head(_:names:)` makes it from a `Row`; names equal to the site or to one read
-    /// recently are not decoded again.
-    static func head(_ s: SQLiteStatement, names: inout Interned) -> Article {
+    /// Makes the article head of the current row of a statement of `listColumns` at
+    /// `article` (uninitialized memory), as `head(_:names:)` makes it from a `Row`; names
+    /// equal to the site or to one read recently are not decoded again.
+    static func makeHead(_ s: SQLiteStatement, names: inout Interned, at article: UnsafeMutablePointer<Article>) {
         func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard let text = sqlite3_column_text(s, column) else { return nil }
             return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(s, column)))
@@ -403,15 +420,14 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         // Most articles name their site again as source or editor: that string, once.
         func same(_ column: Int32) -> String? {
             guard let value = bytes(column) else { return nil }
-            if let site, let siteBytes, value.elementsEqual(siteBytes) { return site }
+            if let site, let siteBytes, Interned.sameBytes(value, siteBytes) { return site }
             return names.shared(value)
         }
-        var article = Article(title: text(1) ?? "",
-                              date: day > 0 ? ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) : nil,
-                              site: site, editor: same(5), source: same(4), path: text(0))
-        article.author = same(6)
-        article.decodingNote = text(8)
-        return article
+        article.initialize(to: Article(title: text(1) ?? "",
+                                       date: day > 0 ? ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) : nil,
+                                       site: site, editor: same(5), source: same(4), path: text(0)))
+        if let author = same(6) { article.pointee.author = author }
+        if let note = text(8) { article.pointee.decodingNote = note }
     }
 
     /// The names read last, to share one copy of each: a library has a few sites for many
@@ -444,7 +460,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             let count = bytes.count
             guard count <= 64 else { return String(decoding: bytes, as: UTF8.self) }
             for i in recent.indices where recent[i].utf8.count == count {
-                let same = recent[i].utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) }
+                let same = recent[i].utf8.withContiguousStorageIfAvailable { Self.sameBytes($0, bytes) }
                     ?? recent[i].utf8.elementsEqual(bytes)
                 guard same else { continue }
                 if i > 0 { recent.swapAt(i, i - 1) }
@@ -454,6 +470,11 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             if recent.count == 32 { recent.removeLast() }
             recent.append(text)
             return text
+        }
+
+        /// Whether two runs of bytes are the same (compared at once, not byte by byte).
+        static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
         }
 
         /// Whether two strings have the same UTF-8 bytes (compared at once, not byte by byte).

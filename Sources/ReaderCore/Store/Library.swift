@@ -52,7 +52,7 @@ public struct Library: Sendable {
         ids = articles.withUnsafeBufferPointer { articles in
             [ArticleID](unsafeUninitializedCapacity: articles.count) { ids, count in
                 for i in articles.indices {
-                    (ids.baseAddress! + i).initialize(to: articles[i].id)
+                    (ids.baseAddress! + i).initialize(to: articles[i].path.map(ArticleID.init(path:)) ?? articles[i].id)
                     table.insert(at: i, in: UnsafeBufferPointer(rebasing: ids[...i]))
                 }
                 count = articles.count
