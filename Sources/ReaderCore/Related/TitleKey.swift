@@ -169,6 +169,34 @@ public struct TitleLookup: Sendable {
         }
     }
 
+    /// Indexes `articles` (the library, in library order) on the cores there are, with
+    /// `alongside` (other work to do at the same time: the library's own table) as one more
+    /// piece of the work: the titles' fingerprints, most of the time it takes, are made in
+    /// a few pieces, so that whichever core is done first takes the next.
+    public static func build(_ articles: [Article], alongside: () -> Void) -> TitleLookup {
+        let pieces = 4
+        var keys = [Int64?](repeating: nil, count: articles.count)
+        keys.withUnsafeMutableBufferPointer { keys in
+            articles.withUnsafeBufferPointer { articles in
+                ParallelWork.perform(iterations: pieces + 1) { part in
+                    guard part > 0 else { return alongside() }
+                    let size = (articles.count + pieces - 1) / pieces
+                    for i in min(articles.count, (part - 1) * size)..<min(articles.count, part * size) {
+                        keys[i] = fingerprint(articles[i].title)
+                    }
+                }
+            }
+        }
+        var lookup = TitleLookup(articles: [])
+        lookup.built = articles
+        lookup.positionByKey.reserveCapacity(articles.count)
+        // Last to first: where a title repeats, the first in library order is written last.
+        for i in keys.indices.reversed() {
+            if let key = keys[i] { lookup.positionByKey[key] = Int32(truncatingIfNeeded: i) }
+        }
+        return lookup
+    }
+
     /// The fingerprint of `title`'s key; nil when the key is empty.
     static func fingerprint(_ title: String) -> Int64? {
         TitleKey.fingerprint(title)
