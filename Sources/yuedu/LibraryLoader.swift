@@ -60,6 +60,16 @@ final class LibraryLoader {
     /// The skipped files of the listing last shown from the index (without those the walk
     /// of the folders found).
     private var indexSkipped: [SkippedFile] = []
+    /// Articles a first build has read that are not in the list yet, and when the list may
+    /// take them (see `take`).
+    private var held: [Article] = []
+    private var nextTake = Date.distantPast
+    /// How often the list takes the articles a first build reads: each time costs a merge
+    /// of the whole list so far, so taking each batch of 1,024 as it comes would cost a
+    /// hundred merges of up to 100,000 articles, more than the build itself. At least this
+    /// long apart, and at least four times as long as the last one took (merging takes at
+    /// most a fifth of the screen's time however large the list grows).
+    static let takeInterval: TimeInterval = 0.5
 
     /// Called once the whole library is in, without an index (e.g. to rank similar articles).
     var onLoaded: ((AppState) -> Void)?
@@ -193,6 +203,11 @@ final class LibraryLoader {
     func deliver(into state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
         for message in inbox.drain() {
+            if case .indexed(let articles, let skipped, let done, let total) = message {
+                take(articles, skipped: skipped, done: done, total: total, into: &state)
+                continue
+            }
+            flushHeld(into: &state)
             switch message {
             case .batch(let p):
                 state.addArticles(p.shown, skipped: p.skipped, filesRead: p.filesRead, filesTotal: p.filesTotal)
@@ -208,8 +223,8 @@ final class LibraryLoader {
                 listed = true
                 effects += state.replaceLibrary(articles: store.articles, skipped: store.skipped, changes: changes)
                 onLoaded?(state)
-            case .indexed(let articles, let skipped, let done, let total):
-                state.addArticles(articles, skipped: skipped, filesRead: done, filesTotal: total)
+            case .indexed:
+                break // taken above
             case .progress(let done, let total):
                 state.addArticles([], filesRead: done, filesTotal: total)
             case .refreshed(let listing, let walkSkipped, let changes, let firstBuild):
@@ -257,6 +272,33 @@ final class LibraryLoader {
             }
         }
         return effects
+    }
+
+    /// A first build's batch: into the list at once when the list is empty or the last batch
+    /// went in `takeInterval` ago, else held (the progress and the skipped files show at
+    /// once) until then or until another message comes.
+    private func take(_ articles: [Article], skipped: [SkippedFile], done: Int, total: Int, into state: inout AppState) {
+        held += articles
+        guard !held.isEmpty, state.articles.isEmpty || Date() >= nextTake else {
+            state.addArticles([], skipped: skipped, filesRead: done, filesTotal: total)
+            return
+        }
+        putHeld(into: &state, skipped: skipped, done: done, total: total)
+    }
+
+    /// Puts the held articles in the list (before any other message is applied).
+    private func flushHeld(into state: inout AppState) {
+        guard !held.isEmpty else { return }
+        putHeld(into: &state, skipped: [], done: state.loading?.filesRead ?? 0, total: state.loading?.filesTotal ?? 0)
+    }
+
+    private func putHeld(into state: inout AppState, skipped: [SkippedFile], done: Int, total: Int) {
+        let started = Date()
+        let batch = held.sorted(by: ArticleStore.areInLibraryOrder)
+        held = []
+        state.addArticles(batch, skipped: skipped, filesRead: done, filesTotal: total)
+        let now = Date()
+        nextTake = now.addingTimeInterval(max(Self.takeInterval, 4 * now.timeIntervalSince(started)))
     }
 
     private static func spawn(_ work: @escaping @Sendable () -> Void) {

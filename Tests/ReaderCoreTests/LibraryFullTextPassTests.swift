@@ -123,6 +123,28 @@ import GRDB
         #expect(whole.site == "新华网" && whole.editor == "张三" && whole.source == "光明日报")
     }
 
+    /// Should the whole article name another title or date than its top did (the file was
+    /// rewritten in place, its size and time kept), the whole article's are kept, and which
+    /// copy of an article the list shows follows.
+    @Test func theWholeArticlesTitleAndDateWin() throws {
+        let lib = IndexedLibrary()
+        lib.put("a.txt", title: "甲篇", date: "2024-05-06", body: "正文一。")
+        lib.put("b.txt", title: "乙篇", date: "2024-05-06", body: "正文二。")
+        let index = try lib.open()
+        try lib.refresh(index, fullText: false)
+        #expect(try index.listing().articles.map(\.title) == ["乙篇", "甲篇"])
+        // b.txt becomes a copy of a.txt: same length, same times.
+        let path = lib.root + "/b.txt"
+        let before = try FileManager.default.attributesOfItem(atPath: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "乙篇", with: "甲篇")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: before[.modificationDate]!], ofItemAtPath: path)
+        #expect(try index.completeFullText() == 2)
+        #expect(try index.listing().articles.map(\.path) == [lib.root + "/a.txt"], "the first copy by path")
+        let dups = try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM file WHERE dup = 1") }
+        #expect(dups == 1)
+    }
+
     /// An article still pending is searched in its file as it is now; a file gone before the
     /// second phase gets empty text there (the pass does not stall on it) and leaves nothing
     /// behind once a refresh drops it.

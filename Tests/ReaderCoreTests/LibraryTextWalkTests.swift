@@ -103,10 +103,13 @@ import Testing
         try index.execute("DELETE FROM fold_change WHERE code = \(Character("圖").unicodeScalars.first!.value)")
         #expect(try titles("鄉村圖書館") == [])
         #expect(try titles("乡村图书馆") == ["繁體", "简体"])
-        // An index made before the table gets it on its next opening.
+        // An index made before the table gets it with its next search rows; until then a
+        // query is folded by the folding itself, with the same results.
         try index.execute("DROP TABLE fold_change; DELETE FROM meta WHERE key = 'fold_changes'")
         index = try lib.open()
         #expect(index.notice == nil)
+        #expect(try titles("鄉村圖書館") == ["繁體", "简体"])
+        try index.completeFullText()
         #expect(try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fold_change") } == kept)
         #expect(try titles("鄉村圖書館") == ["繁體", "简体"])
     }

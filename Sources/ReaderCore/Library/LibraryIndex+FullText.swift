@@ -71,6 +71,9 @@ extension LibraryIndex {
     @discardableResult
     public func completeFullText(step: Int = fullTextStep, steps: Int = .max,
                                  progress: ((FullTextProgress) -> Void)? = nil) throws -> Int {
+        // The table of what folding changes, for queries (made here, off the screen's
+        // thread: a new index's costs loading OpenCC; until then queries fold by OpenCC).
+        try writeInTransaction { db in try Self.keepFoldChanges(db, folding: folding) }
         var written = 0
         var shown = progress == nil ? FullTextProgress(done: 0, total: 0) : try fullTextProgress()
         /// The next `step` pending articles after `after`, their rows made on other threads

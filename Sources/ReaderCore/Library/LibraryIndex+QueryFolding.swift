@@ -5,9 +5,11 @@ extension LibraryIndex {
     /// Keeps the characters the index's folding changes (`SearchFolding.changes`) in the
     /// table `fold_change`, once: a search then folds its query by looking up its own few
     /// characters there instead of loading the folding's whole table (OpenCC's, for the
-    /// standard folding: most of a one-off `yuedu search`). Made when missing, so an index
-    /// made before it gets it on its next opening instead of being rebuilt; code that does not
-    /// know it has nothing to keep up to date in it. `meta.fold_changes` names the folding the
+    /// standard folding: most of a one-off `yuedu search`). Made when missing, at the start of
+    /// the pass that writes the search rows (`completeFullText`, a background thread in the
+    /// reader: loading OpenCC takes a second or two, which the first frame of a first build
+    /// used to wait for), so an index made before it gets it then instead of being rebuilt;
+    /// code that does not know it has nothing to keep up to date in it. `meta.fold_changes` names the folding the
     /// rows are of; nothing is kept when the folding has no such table (or cannot load it),
     /// and queries are then folded by the folding itself.
     static func keepFoldChanges(_ db: Database, folding: SearchFolding) throws {

@@ -123,7 +123,6 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
                         throw Unusable(reason: "is not a yuedu index")
                     }
                     try createReadingIndexes(db)
-                    try keepFoldChanges(db, folding: folding)
                     // Reads every row's page: a truncated or garbled table says so here.
                     _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
                     return .commit

@@ -33,12 +33,26 @@ public struct Library: Sendable {
         guard !batch.isEmpty else { return }
         // The first batch (all of an index's listing at once) is the library as it comes.
         if articles.isEmpty { return replace(with: batch) }
-        typealias Entry = (article: Article, id: ArticleID)
-        let old: [Entry] = articles.indices.map { (articles[$0], ids[$0]) }
-        let new: [Entry] = batch.map { ($0, $0.id) }
-        let merged = ArticleStore.merged(old, new) { $0.article }
-        articles = merged.map(\.article)
-        ids = merged.map(\.id)
+        // The two lists walked side by side into two new arrays: no intermediate pairs
+        // (a first build merges what it has read every half second, up to 100,000 articles).
+        let count = articles.count + batch.count
+        var mergedArticles: [Article] = [], mergedIDs: [ArticleID] = []
+        mergedArticles.reserveCapacity(count)
+        mergedIDs.reserveCapacity(count)
+        var i = 0, j = 0
+        while i < articles.count || j < batch.count {
+            if j < batch.count, i == articles.count || ArticleStore.precedes(batch[j], articles[i]) {
+                mergedArticles.append(batch[j])
+                mergedIDs.append(batch[j].id)
+                j += 1
+            } else {
+                mergedArticles.append(articles[i])
+                mergedIDs.append(ids[i])
+                i += 1
+            }
+        }
+        articles = mergedArticles
+        ids = mergedIDs
         reindex()
     }
 
