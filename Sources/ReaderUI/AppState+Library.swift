@@ -45,12 +45,8 @@ extension AppState {
             // The first batch (from an index: the whole library) is the library as it comes;
             // its identities and its title lookup are made side by side, on two cores.
             var made = Library()
-            var lookup = related.lookup
-            ParallelWork.perform(iterations: 2) { part in
-                if part == 0 { made = Library(batch) } else { lookup = TitleLookup(articles: batch) }
-            }
+            related.lookup = TitleLookup.build(batch) { made = Library(batch) }
             library = made
-            related.lookup = lookup
         } else {
             library.merge(batch)
             related.lookup.add(batch, in: library)

@@ -270,6 +270,38 @@ struct IndexedLibrary {
         #expect(bodies.takeNotices().first?.contains("gone") == true)
     }
 
+    @Test func theListingHoldsTheHeadsTheRowsHold() throws {
+        // The listing reads its rows through SQLite's statement and shares repeated names;
+        // each head must be the one a row gives (`file(_:)`), tags aside.
+        let lib = IndexedLibrary()
+        let long = "中国电源产业网站的一个很长的名字"                 // over 15 bytes: not held inline
+        let longer = String(repeating: "很长的网站名", count: 5)   // over 64 bytes: not shared
+        let sites: [String?] = [long, "澎湃新闻", long, nil, longer, "新华网", long, "Site", longer, nil]
+        for (i, site) in sites.enumerated() {
+            var lines = ["---", "title: 标题\(i)", "date: 2024-03-\(10 + i)"]
+            if let site { lines.append("site: \(site)") }
+            // Names of the same length as the site's, and as each other's, that differ.
+            lines.append("source: \(i % 3 == 0 ? (site ?? "来源") : i % 2 == 0 ? "别的网站" : "来源网站")")
+            lines.append("editor: \(i % 2 == 0 ? (site ?? long) : "编辑网站")")
+            if i % 4 == 1 { lines.append("author: \(long)") }
+            lines += ["---", "正文\(i)。"]
+            lib.write("a\(i).md", lines.joined(separator: "\n") + "\n")
+        }
+        lib.write("b.txt", "有坏字节的标题\n2024-01-01\n\n正文\u{FFFD}。\n")
+        let index = try lib.open()
+        try lib.refresh(index)
+        let listed = try index.listing().articles
+        #expect(listed.count == sites.count + 1)
+        for head in listed {
+            var row = try #require(try index.file(head.id)?.head)
+            row.tags = []
+            #expect(head == row, "\(head.path ?? "")")
+        }
+        let sources = listed.map { $0.source ?? "" }
+        #expect(sources.contains(long) && sources.contains("来源网站") && sources.contains("别的网站"))
+        #expect(listed.contains { $0.author == long })
+    }
+
     @Test func similarListsAreKeptForArticlesLackingThem() throws {
         let lib = IndexedLibrary()
         lib.put("a.txt", title: "蟋蟀的秋天", body: "蟋蟀在秋天的夜里鸣叫，蟋蟀的声音。")

@@ -40,6 +40,23 @@ import Testing
         #expect(lookup.ids(of: related) == [articles[0].id, nil])
     }
 
+    @Test func aLookupBuiltInPiecesAnswersAsOneBuiltAtOnce() {
+        var generator = SeededGenerator(seed: 43)
+        let words = ["党建", "Reading", "乡村振兴", "（1）", "？", " ", "ウェブ", "é", "—", "数字"]
+        // Titles that repeat (as typed, and retyped), in more articles than pieces.
+        let articles = (0..<1_003).map { i in
+            Article(title: (0..<generator.int(1...3)).map { _ in generator.pick(words) }.joined(), path: "/lib/\(i).txt")
+        }
+        var ran = 0
+        let built = TitleLookup.build(articles) { ran += 1 }
+        let whole = TitleLookup(articles: articles)
+        #expect(ran == 1)
+        for title in Set(articles.map(\.title)) + ["不在其中", ""] {
+            #expect(built.id(ofTitle: title) == whole.id(ofTitle: title), "\(title.debugDescription)")
+        }
+        #expect(TitleLookup.build([]) {}.id(ofTitle: "党建") == nil)
+    }
+
     @Test func lookupGrowsWithTheLibraryAndTheFirstInLibraryOrderWins() {
         let older = Article(title: "Reading on Small Screens", date: ArticleDate(year: 2020, month: 1, day: 1), path: "/l/old.txt")
         let newer = Article(title: "reading on small screens", date: ArticleDate(year: 2024, month: 1, day: 1), path: "/l/new.txt")
@@ -223,6 +240,23 @@ import Testing
         }
         #expect(TitleKey.quickNormalize("ｶﾞ") == nil)
         #expect(TitleKey.quickNormalize("【新视点】基层党建？ ＡＢ") == "新视点基层党建ab")
+    }
+
+    @Test func everyQuickScalarGivesTheFingerprintOfItsKey() {
+        for v in UInt32(0)...0xFFFF {
+            guard ArticleKey.hasOwnNormalForm(v) || (0xFF01...0xFF5E).contains(v) || v == 0x3000,
+                  let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            for title in [c, "A\(c)b", "\(c)\(c) 字", "标题：\(c)"] {
+                let key = TitleKey.normalizeByCharacters(title)
+                var hash = Fingerprint()
+                hash.add(key)
+                #expect(TitleKey.fingerprint(title) == (key.isEmpty ? nil : hash.value), "U+\(String(v, radix: 16)) in \(title.debugDescription)")
+            }
+        }
+        // Titles with other scalars take the long way.
+        #expect(Array("café".utf8).withUnsafeBufferPointer { TitleKey.quickFingerprint($0) } == .other)
+        #expect(Array("党建😀".utf8).withUnsafeBufferPointer { TitleKey.quickFingerprint($0) } == .other)
     }
 
     @Test func fingerprintsAreThoseOfTheKeys() {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The library's index in an SQLite file (through GRDB): one row per file with its stamp and
 /// the article's head, full-text search tables, and the similar-article lists.
@@ -270,16 +271,49 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         }
     }
 
+    /// The list as the index holds it. Read through SQLite's statement directly, as
+    /// `Reading` reads: for 100,000 articles a `Row` per row and a `String` per column cost
+    /// more than the reading, and the site, source and editor mostly repeat the row before.
     public func listing() throws -> StoredListing {
         try pool.read { db in
-            var articles: [Article] = []
-            articles.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file WHERE skip IS NULL AND dup = 0") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: """
+            // Room for every row, in the same read: counting only the listed ones would read
+            // their SQL index once more, where the count of all is a count of pages.
+            let capacity = try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0
+            let statement = try db.makeStatement(sql: """
                 SELECT \(Self.listColumns) FROM file INDEXED BY file_heads
                 WHERE skip IS NULL AND dup = 0 ORDER BY date DESC, title, path
                 """)
+            let s = statement.sqliteStatement
+            func step() throws -> Bool {
+                switch sqlite3_step(s) {
+                case SQLITE_ROW: return true
+                case SQLITE_DONE: return false
+                case let code:
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
             var names = Interned()
-            while let row = try rows.next() { articles.append(Self.head(row, names: &names)) }
+            var more = false
+            // Each head made in its place in the array: one made and then stored is copied
+            // whole on its way in (a dozen strings retained, then released).
+            var articles = try [Article](unsafeUninitializedCapacity: capacity) { buffer, count in
+                while count < buffer.count {
+                    guard try step() else { return }
+                    Self.makeHead(s, names: &names, at: buffer.baseAddress! + count)
+                    count += 1
+                }
+                more = try step()
+            }
+            if more {
+                // More rows than the count said (not in one read; kept safe all the same).
+                let head = UnsafeMutablePointer<Article>.allocate(capacity: 1)
+                defer { head.deallocate() }
+                repeat {
+                    Self.makeHead(s, names: &names, at: head)
+                    articles.append(head.move())
+                } while try step()
+            }
             return StoredListing(articles: articles, skipped: try Self.skippedFiles(db))
         }
     }
@@ -375,6 +409,31 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
         return article
     }
 
+    /// Makes the article head of the current row of a statement of `listColumns` at
+    /// `article` (uninitialized memory), as `head(_:names:)` makes it from a `Row`; names
+    /// equal to the site or to one read recently are not decoded again.
+    static func makeHead(_ s: SQLiteStatement, names: inout Interned, at article: UnsafeMutablePointer<Article>) {
+        func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+            guard let text = sqlite3_column_text(s, column) else { return nil }
+            return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(s, column)))
+        }
+        func text(_ column: Int32) -> String? { bytes(column).map { String(decoding: $0, as: UTF8.self) } }
+        let day = Int(sqlite3_column_int64(s, 2))
+        let siteBytes = bytes(3)
+        let site = siteBytes.map { names.shared($0) }
+        // Most articles name their site again as source or editor: that string, once.
+        func same(_ column: Int32) -> String? {
+            guard let value = bytes(column) else { return nil }
+            if let site, let siteBytes, Interned.sameBytes(value, siteBytes) { return site }
+            return names.shared(value)
+        }
+        article.initialize(to: Article(title: text(1) ?? "",
+                                       date: day > 0 ? ArticleDate(year: day / 10_000, month: day / 100 % 100, day: day % 100) : nil,
+                                       site: site, editor: same(5), source: same(4), path: text(0)))
+        if let author = same(6) { article.pointee.author = author }
+        if let note = text(8) { article.pointee.decodingNote = note }
+    }
+
     /// The names read last, to share one copy of each: a library has a few sites for many
     /// articles. Compared as bytes with the few kept, most recent first; a library of many
     /// different names just keeps its strings as read.
@@ -397,6 +456,29 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
             if recent.count == 32 { recent.removeLast() }
             recent.append(text)
             return text
+        }
+
+        /// `bytes` as a string, the one kept when it is one of the few read last (a string
+        /// of up to 15 bytes is held inline: then only its decoding is saved).
+        mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            let count = bytes.count
+            guard count <= 64 else { return String(decoding: bytes, as: UTF8.self) }
+            for i in recent.indices where recent[i].utf8.count == count {
+                let same = recent[i].utf8.withContiguousStorageIfAvailable { Self.sameBytes($0, bytes) }
+                    ?? recent[i].utf8.elementsEqual(bytes)
+                guard same else { continue }
+                if i > 0 { recent.swapAt(i, i - 1) }
+                return recent[i > 0 ? i - 1 : 0]
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if recent.count == 32 { recent.removeLast() }
+            recent.append(text)
+            return text
+        }
+
+        /// Whether two runs of bytes are the same (compared at once, not byte by byte).
+        static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
         }
 
         /// Whether two strings have the same UTF-8 bytes (compared at once, not byte by byte).
