@@ -172,8 +172,8 @@ extension LibraryIndex {
         func lower(_ text: String) -> [UInt8] { text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
         func has(_ field: String?, _ part: String) -> Bool {
             guard let field else { return false }
-            let (a, b) = (lower(field), lower(part))
-            return b.isEmpty || (a.count >= b.count && (0...(a.count - b.count)).contains { a[$0..<($0 + b.count)].elementsEqual(b) })
+            let part = lower(part)
+            return part.isEmpty || lower(field).firstRange(of: part) != nil
         }
         let (sites, sources, tags) = (query.sites, query.sources, query.tags)
         return { article in
