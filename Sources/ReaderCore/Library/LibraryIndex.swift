@@ -111,7 +111,7 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     static func openChecked(path: String, folding: SearchFolding) throws -> DatabasePool {
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration())
+            pool = try openPool(path: path)
         } catch let error as DatabaseError where isUnusable(error) {
             throw Unusable(reason: reason(error))
         }
@@ -148,6 +148,20 @@ public final class LibraryIndex: LibraryStore, @unchecked Sendable {
     }
 
     /// Errors that mean the file is not a usable index (rather than, say, a full disk).
+    /// Opens the pool, waiting while another process holds the lock that putting a new file
+    /// in WAL mode takes (two indexers or readers starting on one new index at once): SQLite
+    /// answers that at once with "database is locked", without its busy timeout.
+    static func openPool(path: String) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration())
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
+    }
+
     static func isUnusable(_ error: DatabaseError) -> Bool {
         [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_SCHEMA, .SQLITE_ERROR]
             .contains(error.resultCode)
