@@ -20,7 +20,7 @@ final class LibraryLoader {
         case batch(LoadProgress)
         case loaded(ArticleStore)
         case reloaded(ArticleStore, LibraryChanges)
-        /// A first build has read these articles (library order, none shown before).
+        /// A first build has read these articles (none shown before; in any order).
         case indexed([Article], skipped: [SkippedFile], done: Int, total: Int)
         /// A refresh has checked `done` of `total` files.
         case progress(done: Int, total: Int)
@@ -161,8 +161,8 @@ final class LibraryLoader {
                         return
                     }
                     // A first build shows the articles as they are indexed.
+                    // In path order: the list sorts what it takes (`take`).
                     let fresh = progress.written.filter { shown.insert(ArticleKey($0)).inserted }
-                        .sorted(by: ArticleStore.areInLibraryOrder)
                     inbox.post(.indexed(fresh, skipped: progress.skipped, done: progress.done, total: progress.total))
                 }
                 // Nothing written: the list shown is the index's, and reading it again (a
@@ -294,7 +294,9 @@ final class LibraryLoader {
 
     private func putHeld(into state: inout AppState, skipped: [SkippedFile], done: Int, total: Int) {
         let started = Date()
-        let batch = held.sorted(by: ArticleStore.areInLibraryOrder)
+        // Sorted by position: moving whole articles about as a sort does costs more.
+        let order = held.indices.sorted { ArticleStore.areInLibraryOrder(held[$0], held[$1]) }
+        let batch = order.map { held[$0] }
         held = []
         state.addArticles(batch, skipped: skipped, filesRead: done, filesTotal: total)
         let now = Date()
