@@ -27,9 +27,6 @@ final class LibraryLoader {
         /// A refresh of the index is done: the list as the index now holds it, nil when the
         /// refresh changed nothing in the index (the list shown is the index's).
         case refreshed(StoredListing?, walkSkipped: [SkippedFile], LibraryChanges, firstBuild: Bool)
-        /// The articles the refresh listed from the top of their files are read whole: the
-        /// heads as the index now holds them (the same articles, with all their fields).
-        case headsCompleted([Article])
         /// New similar-article lists are in the index.
         case similarReady
         /// The library is too large for the reader to rank: lists missing from the index
@@ -171,11 +168,10 @@ final class LibraryLoader {
                 let listing = unchanged ? nil : try index.listing()
                 inbox.post(.refreshed(listing, walkSkipped: result.walkSkipped, result.changes, firstBuild: firstBuild))
                 // The list is complete; what the refresh wrote is now read whole, for the
-                // rest of each head and the search rows (search checks the articles not yet
-                // written in their files meanwhile).
-                if try index.completeFullText() > 0 {
-                    inbox.post(.headsCompleted(try index.listing().articles))
-                }
+                // rest of each row and the search rows (search checks the articles not yet
+                // written in their files meanwhile). The list shows and sorts by nothing the
+                // rest of a row holds, so it stays as it is.
+                try index.completeFullText()
                 let articles = result.counts.unchanged + result.counts.indexed + result.counts.changed
                 if articles > LibrarySimilarity.readerLimit {
                     if try !index.lackingSimilar(limit: 1).isEmpty { inbox.post(.similarLeftToIndex) }
@@ -251,8 +247,6 @@ final class LibraryLoader {
                 } else {
                     state.finishLoading()
                 }
-            case .headsCompleted(let heads):
-                state.completeHeads(heads)
             case .similarReady:
                 state.keptSimilarChanged()
             case .similarLeftToIndex:

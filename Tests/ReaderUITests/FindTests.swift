@@ -401,25 +401,6 @@ let hitStyle = Theme.defaultDark.style("ui.list.hit")
         #expect(titles(s).first == "先生")
     }
 
-    /// A first build lists each article from the top of its file, then reads it whole: the
-    /// heads it learns more of then take their place, sorted again by site, and the
-    /// selection stays on its article.
-    @Test func headsReadWholeLaterTakeTheirPlace() throws {
-        let whole = sortLibrary()
-        var s = AppState(articles: whole.map { var top = $0; top.site = nil; return top }, width: 80, height: 24)
-        _ = s.apply(.cycleOrder)
-        #expect(s.apply(.cycleOrder) == [.saveListOrder(.site)])
-        #expect(titles(s) == ["先生", "西安", "北京", "zoo", "安静", "Apple", "苹果", "香蕉"], "no sites yet: newest first")
-        s.selection = 2
-        // Not the same articles (the library changed since): left for the refresh.
-        s.completeHeads(Array(whole.dropFirst()))
-        #expect(s.articles.allSatisfy { $0.site == nil })
-        s.completeHeads(whole)
-        #expect(s.articles.compactMap(\.site).count == 5)
-        #expect(titles(s) == ["安静", "北京", "苹果", "zoo", "香蕉", "先生", "西安", "Apple"])
-        #expect(s.articles[s.libraryIndex(ofRow: s.selection)!].title == "北京")
-    }
-
     @Test func aSearchIsBestFirstAndMaySortByDateOrTitle() throws {
         var s = try state(width: 80, height: 24)
         find("的", in: &s)
